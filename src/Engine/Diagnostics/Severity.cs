@@ -1,0 +1,8 @@
+namespace KlpCcp.Engine.Diagnostics;
+
+public enum Severity : byte
+{
+    Note,
+    Warning,
+    Error,
+}
