@@ -1,0 +1,7 @@
+namespace KlpCcp.Engine.Preprocessing;
+
+public enum MacroEventKind : byte
+{
+    Define,
+    Undef,
+}

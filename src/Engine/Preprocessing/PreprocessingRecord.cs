@@ -1,0 +1,40 @@
+namespace KlpCcp.Engine.Preprocessing;
+
+/// <summary>
+/// The provenance of a preprocessed unit, recorded once while preprocessing: macro
+/// definitions and their #define/#undef events, every macro invocation with its argument
+/// ranges, every include, every conditional group. The depreprocessor rebuilds source text
+/// from this; nothing is re-preprocessed.
+/// </summary>
+public sealed class PreprocessingRecord
+{
+    private MacroInvocation[] _invocations = new MacroInvocation[1024];
+
+    public PreprocessingRecord()
+    {
+        InvocationCount = 1; // id 0 means "no invocation"
+    }
+
+    public List<MacroDefinition> Macros { get; } = new();
+    public List<MacroEvent> MacroEvents { get; } = new();
+    public List<ArgumentRange> ArgumentRanges { get; } = new();
+    public List<IncludeRecord> Includes { get; } = new();
+    public List<ConditionalGroup> Conditionals { get; } = new();
+
+    /// <summary>Number of invocation slots used (ids are 1 .. InvocationCount-1).</summary>
+    public int InvocationCount { get; private set; }
+
+    public ref MacroInvocation Invocation(int id) => ref _invocations[id];
+
+    public ReadOnlySpan<MacroInvocation> Invocations => _invocations.AsSpan(0, InvocationCount);
+
+    internal int AddInvocation(in MacroInvocation inv)
+    {
+        if (InvocationCount == _invocations.Length) Array.Resize(ref _invocations, _invocations.Length * 2);
+        _invocations[InvocationCount] = inv;
+        return InvocationCount++;
+    }
+
+    public ReadOnlySpan<ArgumentRange> ArgumentsOf(in MacroInvocation inv) =>
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ArgumentRanges).Slice(inv.FirstArgument, inv.ArgumentCount);
+}

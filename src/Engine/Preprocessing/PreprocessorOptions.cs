@@ -1,0 +1,35 @@
+namespace KlpCcp.Engine.Preprocessing;
+
+/// <summary>Everything the preprocessor needs from the compiler invocation and the target.</summary>
+public sealed class PreprocessorOptions
+{
+    /// <summary>The input file as given on the command line.</summary>
+    public required string MainFile { get; init; }
+    /// <summary>Directory relative paths are resolved against (the compiler's working directory).</summary>
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+    /// <summary>gcc's predefined macros as #define lines (read as the &lt;built-in&gt; buffer).</summary>
+    public string PredefinedMacros { get; init; } = "";
+    public IReadOnlyList<CommandLineMacro> CommandLineMacros { get; init; } = Array.Empty<CommandLineMacro>();
+    public IReadOnlyList<string> PreIncludes { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> IMacros { get; init; } = Array.Empty<string>();
+    public IncludeSearchPath SearchPath { get; init; } = IncludeSearchPath.Empty;
+    /// <summary>-fmacro-prefix-map pairs in command-line order (the last matching one applies).</summary>
+    public IReadOnlyList<(string From, string To)> MacroPrefixMap { get; init; } = Array.Empty<(string, string)>();
+    public LexerOptions Lexer { get; init; } = LexerOptions.Gnu;
+    public Func<string, int>? HasAttribute { get; init; }
+    public Func<string, int>? HasCAttribute { get; init; }
+    public Func<string, bool>? HasBuiltin { get; init; }
+    /// <summary>-Wundef: warn about undefined identifiers in #if.</summary>
+    public bool WarnUndef { get; init; }
+    /// <summary>Plain char is unsigned (character constants in #if).</summary>
+    public bool CharIsUnsigned { get; init; }
+    /// <summary>wchar_t is unsigned (and its width in bits).</summary>
+    public bool WCharIsUnsigned { get; init; }
+    public int WCharBits { get; init; } = 32;
+    /// <summary>gcc's limit on #include nesting.</summary>
+    public int MaxIncludeDepth { get; init; } = 200;
+    /// <summary>Bound on nested macro expansion contexts, so pathological input cannot exhaust the stack.</summary>
+    public int MaxContextDepth { get; init; } = 20000;
+    /// <summary>Fixed time for __DATE__/__TIME__ (tests); null means now.</summary>
+    public DateTime? Now { get; init; }
+}

@@ -1,0 +1,79 @@
+using KlpCcp.Engine.Diagnostics;
+
+namespace KlpCcp.Engine.Source;
+
+/// <summary>
+/// The location space of one translation unit (in the spirit of clang's source manager): every
+/// file inclusion and every scratch buffer gets a range of 32-bit locations, so a token's
+/// spelling place is one int. Regions are allocated in increasing order, so lookup is a binary
+/// search over their bases.
+/// </summary>
+public sealed class SourceManager
+{
+    private readonly List<SourceRegion> _regions = new();
+    private readonly List<int> _bases = new();
+    private int _next = 1; // 0 is "no location"
+    private SourceRegion? _last;
+
+    public IReadOnlyList<SourceRegion> Regions => _regions;
+
+    public SourceRegion AddRegion(SourceRegionKind kind, SourceFile file, int includedFrom, int? reserve = null)
+    {
+        int size = reserve ?? file.Text.Length + 1;
+        var r = new SourceRegion(_regions.Count, kind, file, _next, size, includedFrom);
+        _regions.Add(r);
+        _bases.Add(_next);
+        _next += size;
+        return r;
+    }
+
+    public SourceRegion? GetRegion(int loc)
+    {
+        if (loc <= 0) return null;
+        var last = _last;
+        if (last is not null && last.Contains(loc)) return last;
+        int idx = _bases.BinarySearch(loc);
+        if (idx < 0) idx = ~idx - 1;
+        if (idx < 0) return null;
+        var r = _regions[idx];
+        if (!r.Contains(loc)) return null;
+        _last = r;
+        return r;
+    }
+
+    /// <summary>File, 1-based line, 0-based column of a location.</summary>
+    public (SourceRegion Region, int Line, int Column)? Resolve(int loc)
+    {
+        var r = GetRegion(loc);
+        if (r is null) return null;
+        var (line, col) = r.File.GetLineColumn(loc - r.Base);
+        return (r, line, col);
+    }
+
+    /// <summary>A diagnostic location (gcc style: 1-based column).</summary>
+    public DiagnosticLocation? ToDiagnosticLocation(int loc)
+    {
+        var res = Resolve(loc);
+        if (res is null) return null;
+        var (r, line, col) = res.Value;
+        return new DiagnosticLocation(r.File.Path, line, col + 1);
+    }
+
+    /// <summary>"In file included from a.h:3, from b.c:1" chain for a location, or null at top level.</summary>
+    public string? IncludeChain(int loc)
+    {
+        var r = GetRegion(loc);
+        if (r is null || r.IncludedFrom <= 0) return null;
+        var parts = new List<string>();
+        int from = r.IncludedFrom;
+        while (from > 0)
+        {
+            var pr = GetRegion(from);
+            if (pr is null) break;
+            var (line, _) = pr.File.GetLineColumn(from - pr.Base);
+            parts.Add($"{pr.File.Path}:{line}");
+            from = pr.IncludedFrom;
+        }
+        return parts.Count == 0 ? null : "included from " + string.Join(", from ", parts);
+    }
+}
