@@ -33,4 +33,26 @@ public sealed class PreprocessedUnit
     public int MainRegion { get; }
 
     public string Spell(in Token t) => TokenSpelling.Spell(t, Names);
+
+    /// <summary>Where a token was spelled (gcc style, 1-based column).</summary>
+    public DiagnosticLocation? LocationOf(in Token t) => Sources.ToDiagnosticLocation(t.Loc);
+
+    /// <summary>"in expansion of macro 'M' at F:L:C" for a token a macro produced, else null.</summary>
+    public string? MacroContextOf(in Token t)
+    {
+        if (t.Expansion == 0) return null;
+        ref var inv = ref Record.Invocation(t.Expansion);
+        ref var top = ref Record.Invocation(inv.TopLevel);
+        var name = Record.Macros[top.Macro].Name;
+        var at = Sources.ToDiagnosticLocation(top.NameLoc);
+        return at is null ? $"in expansion of macro '{name}'" : $"in expansion of macro '{name}' at {at}";
+    }
+
+    /// <summary>A diagnostic located at a token of the unit.</summary>
+    public Diagnostic DiagnosticAt(int tokenIndex, Severity severity, string message)
+    {
+        ref readonly var t = ref Tokens[Math.Clamp(tokenIndex, 0, Count)];
+        var loc = t.Kind == TokenKind.EndOfFile && Count > 0 ? Sources.ToDiagnosticLocation(Tokens[Count - 1].Loc) : LocationOf(t);
+        return new Diagnostic(severity, message, loc, MacroContextOf(t));
+    }
 }
