@@ -135,6 +135,8 @@ public sealed partial class Preprocessor
             int prec = Precedence(op.Kind);
             if (prec == 0 || prec <= minPrec) return lhs;
             NextExprToken();
+            if (_etok.Kind == TokenKind.EndOfDirective)
+                throw new ConditionError(op.Loc, $"operator '{TokenSpelling.Spell(op, _names)}' has no right operand");
             if (op.Kind == TokenKind.AndAnd || op.Kind == TokenKind.OrOr)
             {
                 bool decided = op.Kind == TokenKind.AndAnd ? lhs.IsZero : !lhs.IsZero;

@@ -393,7 +393,7 @@ public sealed partial class Preprocessor
     private bool Exists(string path)
     {
         if (_existsCache.TryGetValue(path, out bool e)) return e;
-        e = File.Exists(FullPath(path));
+        e = _opts.ReadFile is { } read ? LoadFile(FullPath(path), path) is not null : File.Exists(FullPath(path));
         _existsCache[path] = e;
         return e;
     }
@@ -403,7 +403,10 @@ public sealed partial class Preprocessor
         if (_fileCache.TryGetValue(fullPath, out var f)) return f;
         try
         {
-            f = SourceFile.Read(fullPath, displayPath);
+            if (_opts.ReadFile is { } read)
+                f = read(fullPath) is { } text ? new SourceFile(displayPath, text) : null;
+            else
+                f = SourceFile.Read(fullPath, displayPath);
         }
         catch (IOException)
         {

@@ -30,6 +30,11 @@ public sealed class PreprocessorOptions
     public int MaxIncludeDepth { get; init; } = 200;
     /// <summary>Bound on nested macro expansion contexts, so pathological input cannot exhaust the stack.</summary>
     public int MaxContextDepth { get; init; } = 20000;
+    /// <summary>
+    /// Reads a file by full path (Latin-1 text), or returns null when it does not exist. Tests
+    /// supply in-memory files; the default reads the disk.
+    /// </summary>
+    public Func<string, string?>? ReadFile { get; init; }
     /// <summary>Fixed time for __DATE__/__TIME__ (tests); null means now.</summary>
     public DateTime? Now { get; init; }
 }
