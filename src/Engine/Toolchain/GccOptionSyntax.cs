@@ -32,8 +32,18 @@ internal static class GccOptionSyntax
         "-undef", "-I-", "-dumpmachine", "-dumpversion", "-dumpfullversion", "-dumpspecs",
     };
 
-    private static readonly HashSet<string> CommonNames = new(GccOptionNames.Common.Select(StripStar), StringComparer.Ordinal);
-    private static readonly string[] CommonJoined = Joined(GccOptionNames.Common);
+    /// <summary>Driver and linker flags that gcc's help classes do not list.</summary>
+    private static readonly string[] DriverFlags =
+    [
+        "-pthread", "-posix", "-pie", "-no-pie", "-static-pie", "-static", "-shared", "-rdynamic", "-s",
+        "-r", "-symbolic", "-nostdlib", "-nostartfiles", "-nodefaultlibs", "-nolibc", "-static-libgcc",
+        "-shared-libgcc", "-static-libasan", "-static-libtsan", "-static-libubsan", "-Q", "-###",
+        "-print-search-dirs", "-print-libgcc-file-name", "-print-multiarch", "-print-sysroot",
+        "-print-file-name=", "-print-prog-name=", "-coverage", "--coverage", "-fsyntax-only",
+    ];
+
+    private static readonly HashSet<string> CommonNames = new(GccOptionNames.Common.Concat(DriverFlags).Select(StripStar), StringComparer.Ordinal);
+    private static readonly string[] CommonJoined = Joined([.. GccOptionNames.Common, .. DriverFlags]);
     private static readonly HashSet<string> X86Names = new(GccOptionNames.X86_64.Select(StripStar), StringComparer.Ordinal);
     private static readonly string[] X86Joined = Joined(GccOptionNames.X86_64);
     private static readonly HashSet<string> AArch64Names = new(GccOptionNames.AArch64.Select(StripStar), StringComparer.Ordinal);

@@ -232,7 +232,5 @@ internal static class X86IsaTables
         ("btver1", "__tune_btver1__"),
         ("btver2", "__tune_btver2__"),
         ("generic", ""),
-        ("generic", ""),
-        ("intel", ""),
     ];
 }
