@@ -29,7 +29,7 @@ internal static class GccOptionSyntax
     /// <summary>Options without an argument that a longer-prefix rule above would otherwise swallow.</summary>
     private static readonly HashSet<string> ExactFlags = new(StringComparer.Ordinal)
     {
-        "-undef", "-I-", "-dumpmachine", "-dumpversion", "-dumpfullversion", "-dumpspecs",
+        "-undef", "-dumpmachine", "-dumpversion", "-dumpfullversion", "-dumpspecs",
     };
 
     /// <summary>Driver and linker flags that gcc's help classes do not list.</summary>
@@ -52,7 +52,7 @@ internal static class GccOptionSyntax
     private static string StripStar(string s) => s.EndsWith('*') ? s[..^1] : s;
 
     private static string[] Joined(string[] names) =>
-        names.Where(n => n.EndsWith('=') || n.EndsWith('*')).Select(StripStar)
+        names.Where(n => n.EndsWith('=') || n.EndsWith('*') || n.EndsWith('-')).Select(StripStar)
              .OrderByDescending(n => n.Length).ToArray();
 
     /// <summary>
@@ -89,13 +89,13 @@ internal static class GccOptionSyntax
     /// </summary>
     public static bool IsKnown(string word, TargetArch? arch)
     {
+        foreach (var err in (ReadOnlySpan<string>)["-Werror=", "-Wno-error="])
+            if (word.StartsWith(err, StringComparison.Ordinal) && word.Length > err.Length)
+                return IsKnown("-W" + word[err.Length..], arch);
         if (IsKnownExact(word, arch)) return true;
         foreach (var neg in (ReadOnlySpan<string>)["-fno-", "-mno-", "-Wno-"])
             if (word.StartsWith(neg, StringComparison.Ordinal) && IsKnownExact(word[..2] + word[neg.Length..], arch))
                 return true;
-        foreach (var err in (ReadOnlySpan<string>)["-Werror=", "-Wno-error="])
-            if (word.StartsWith(err, StringComparison.Ordinal) && word.Length > err.Length)
-                return IsKnown("-W" + word[err.Length..], arch);
         return false;
     }
 
