@@ -94,6 +94,9 @@ public sealed class CompilerInvocation
     /// <summary>The argument of the last -O (<c>0 1 2 3 s z g fast</c>; bare -O is <c>1</c>); <c>0</c> when absent.</summary>
     public string OptimizationLevel { get; private set; } = "0";
 
+    /// <summary>-Os or -Oz: optimize for size (<c>__OPTIMIZE_SIZE__</c>).</summary>
+    public bool OptimizeForSize => OptimizationLevel is "s" or "z";
+
     /// <summary>-fmacro-prefix-map / -ffile-prefix-map maps in command-line order (see <see cref="PrefixMap.Apply"/>).</summary>
     public IReadOnlyList<PrefixMap> MacroPrefixMaps => _macroPrefixMaps;
 
@@ -246,8 +249,12 @@ public sealed class CompilerInvocation
                     return;
                 }
             case "-O":
-                OptimizationLevel = opt.Argument ?? "1";
-                return;
+                {
+                    var level = opt.Argument ?? "1";
+                    if (level is "s" or "z" or "g" or "fast" || level.All(char.IsAsciiDigit)) OptimizationLevel = level;
+                    else diags.Warning($"unrecognized gcc option '-O{level}' ignored");
+                    return;
+                }
             case "-fmacro-prefix-map=" or "-ffile-prefix-map=":
                 {
                     var arg = opt.Argument!;

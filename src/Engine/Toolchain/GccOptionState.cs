@@ -231,11 +231,13 @@ internal sealed class GccOptionState
 
     private void ApplyDebug(string text)
     {
-        // -g0 turns debug info off; any other level or DWARF variant turns DWARF on.
-        // Options that only tune the output (-gz, -gno-record-gcc-switches, -gsplit-dwarf...) leave it.
-        if (text is "-g0" or "-ggdb0" or "-gdwarf0") { DebugDwarf = false; return; }
+        // -g0 turns debug info off; any other level, DWARF, CTF or BTF turns it on (measured:
+        // all make gcc emit CFI directives). Options that only tune the output (-gz,
+        // -gno-record-gcc-switches, -gsplit-dwarf...) and the obsolete -gstabs leave it.
         var t = text.TrimEnd('0', '1', '2', '3', '4', '5');
-        if (t is "-g" or "-ggdb" or "-gdwarf" or "-gdwarf-" or "-gvms") DebugDwarf = true;
+        if (t is not ("-g" or "-ggdb" or "-gdwarf" or "-gdwarf-" or "-gvms" or "-gctf" or "-gbtf")) return;
+        if (!text.EndsWith('0') || t == "-gdwarf-") DebugDwarf = true;
+        else if (t is not ("-gctf" or "-gbtf")) DebugDwarf = false; // -gctf0 only drops CTF (measured)
     }
 
     // finish_options: -fpie/-fPIE imply pic; an explicit -fpic/-fPIC turns the default pie off

@@ -155,6 +155,17 @@ public class CompilerInvocationTests
     [InlineData("-dM")]
     [InlineData("-fmacro-prefix-map=a=b")]
     [InlineData("-mbranch-protection=pac-ret+leaf")] // aarch64 option: known when no arch is given
+    [InlineData("-pedantic")]
+    [InlineData("-ansi")]
+    [InlineData("-w")]
+    [InlineData("-fsyntax-only")]
+    [InlineData("-mno-red-zone")]
+    [InlineData("-fno-PIE")]
+    [InlineData("-static")]
+    [InlineData("-fplugin-arg-foo-bar=1")]
+    [InlineData("-fdump-tree-all")]
+    [InlineData("-Wl,--as-needed")]
+    [InlineData("-Wa,-mx86-used-note=no")]
     public void KnownOptionsAreQuiet(string option)
     {
         Parse($"{option} x.c", out var diags);
@@ -214,8 +225,21 @@ public class CompilerInvocationTests
     [InlineData("-Ofast", "fast")]
     [InlineData("-Og", "g")]
     [InlineData("-Oz", "z")]
-    public void OptimizationLevel(string flags, string level) =>
-        Parse($"{flags} x.c", out _).OptimizationLevel.ShouldBe(level);
+    public void OptimizationLevel(string flags, string level)
+    {
+        var inv = Parse($"{flags} x.c", out var diags);
+        diags.Items.ShouldBeEmpty();
+        inv.OptimizationLevel.ShouldBe(level);
+        inv.OptimizeForSize.ShouldBe(level is "s" or "z");
+    }
+
+    [Fact]
+    public void BadOptimizationLevelIsWarnedAndIgnored()
+    {
+        var inv = Parse("-O2 -Ofoo x.c", out var diags);
+        inv.OptimizationLevel.ShouldBe("2");
+        diags.Items.Single().ShouldBe(Diagnostic.Warning("unrecognized gcc option '-Ofoo' ignored"));
+    }
 
     [Theory]
     [InlineData("-std=gnu11", CStandardRevision.C11, true)]

@@ -52,6 +52,15 @@ public class PredefinedMacrosVsGccTests
         "-fno-math-errno -ffast-math -fno-fast-math", "-fcx-limited-range -ffast-math -fno-fast-math",
         "-ffast-math -fno-fast-math -ffast-math", "-fno-fast-math -Ofast", "-fno-math-errno -fno-fast-math",
         "-O2 -fno-inline -finline", "-fpic -fno-pic", "-mgeneral-regs-only -msse2", "-msse2 -mgeneral-regs-only",
+        "-fno-asynchronous-unwind-tables -gsplit-dwarf", "-fno-asynchronous-unwind-tables -gctf", "-fno-asynchronous-unwind-tables -gbtf",
+        "-fno-asynchronous-unwind-tables -gctf -gctf0", "-fno-asynchronous-unwind-tables -gctf0", "-fno-asynchronous-unwind-tables -g -ggdb0", "-fno-asynchronous-unwind-tables -g -gdwarf-5",
+        "-fno-asynchronous-unwind-tables -g1", "-fno-asynchronous-unwind-tables -ggdb3", "-fno-asynchronous-unwind-tables -gdwarf-4",
+        "-fno-asynchronous-unwind-tables -gz", "-fsanitize=address -fno-sanitize=address", "-fsanitize=kernel-address,undefined",
+        "-m64 -mno-red-zone -mindirect-branch=thunk-extern -mfunction-return=thunk-extern -mskip-rax-setup -mpreferred-stack-boundary=3",
+        "-fno-omit-frame-pointer -fno-common -fno-strict-aliasing -fwrapv -fno-strict-overflow -fpack-struct -fshort-enums",
+        "-ftrivial-auto-var-init=zero -fzero-call-used-regs=used-gpr -fno-stack-clash-protection -fpatchable-function-entry=16,16",
+        "-ffreestanding -fno-builtin -nostdinc -fno-PIE -std=gnu89", "-std=gnu11 -fexcess-precision=standard",
+        "-march=x86-64 -mtune=generic -mno-sse -mfpmath=387", "-march=icelake-server -mno-avx512f", "-march=alderlake",
     };
 
     [Theory]
