@@ -140,10 +140,15 @@ public sealed class CompilerInvocation
     // -x applies to the input files after it; remembered until one comes
     private string? _pendingLanguage;
 
-    /// <summary>Decodes the option at <paramref name="i"/>; returns the index of the next word.</summary>
-    private int ParseOption(IReadOnlyList<string> args, int i, bool viaPreprocessor, DiagnosticBag diags, TargetArch? arch)
+    /// <summary>
+    /// Decodes the option at <paramref name="i"/>; returns the index of the next word.
+    /// <paramref name="position"/> is the argument-array index to record (that of the
+    /// enclosing <c>-Wp,</c>/<c>-Xpreprocessor</c> for their pieces).
+    /// </summary>
+    private int ParseOption(IReadOnlyList<string> args, int i, bool viaPreprocessor, DiagnosticBag diags, TargetArch? arch, int? position = null)
     {
         var word = args[i];
+        var pos = position ?? i;
         var match = GccOptionSyntax.MatchArgumentOption(word, viaPreprocessor);
         if (match is { } m)
         {
@@ -161,7 +166,7 @@ public sealed class CompilerInvocation
                 diags.Error($"missing argument to gcc option '{word}'");
                 return i + 1;
             }
-            var opt = new GccOption(m.Name, arg, i, viaPreprocessor);
+            var opt = new GccOption(m.Name, arg, pos, viaPreprocessor);
             _options.Add(opt);
             ApplyArgumentOption(opt, args, diags, arch);
             return next;
@@ -169,7 +174,7 @@ public sealed class CompilerInvocation
 
         var known = GccOptionSyntax.IsKnown(word, arch);
         var (name, joined) = known ? GccOptionSyntax.SplitJoined(word) : (word, null);
-        var option = new GccOption(name, joined, i, viaPreprocessor, known);
+        var option = new GccOption(name, joined, pos, viaPreprocessor, known);
         _options.Add(option);
         if (!known)
         {
@@ -205,7 +210,7 @@ public sealed class CompilerInvocation
             case "-x": _pendingLanguage = arg == "none" ? null : arg; break;
             case "-Xpreprocessor":
                 // one preprocessor word; an option of it needing an argument takes the next -Xpreprocessor's
-                ParseOption([arg], 0, viaPreprocessor: true, diags, arch);
+                ParseOption([arg], 0, viaPreprocessor: true, diags, arch, opt.Position);
                 break;
         }
     }
@@ -225,7 +230,7 @@ public sealed class CompilerInvocation
                     while (j < pieces.Length)
                     {
                         if (pieces[j].Length >= 2 && pieces[j][0] == '-')
-                            j = ParseOption(pieces, j, viaPreprocessor: true, diags, arch);
+                            j = ParseOption(pieces, j, viaPreprocessor: true, diags, arch, opt.Position);
                         else
                         {
                             // a non-option preprocessor word is an input file for cpp

@@ -201,6 +201,7 @@ public class CompilerInvocationTests
             [("-MD", "dep.d"), ("-D", "FOO=1"), ("-I", "inc"), ("-U", "BAR")]);
         inv.MacroOperations.Select(m => m.Directive).ShouldBe(["#define FOO 1", "#undef BAR"]);
         inv.BracketDirs.ShouldBe(["inc"]);
+        inv.Options.ShouldAllBe(o => o.Position == 0); // pieces point at their -Wp, word
         // outside -Wp, -MD takes no argument
         inv = Parse("-MD x.c", out diags);
         diags.Items.ShouldBeEmpty();
