@@ -2,19 +2,6 @@ using KlpCcp.Engine.Diagnostics;
 
 namespace KlpCcp.Engine.Toolchain;
 
-/// <summary>What the gcc driver is asked to do.</summary>
-public enum CompilationMode
-{
-    /// <summary>No -c/-S/-E: compile and link.</summary>
-    Link,
-    /// <summary>-c</summary>
-    Compile,
-    /// <summary>-S</summary>
-    Assemble,
-    /// <summary>-E</summary>
-    Preprocess,
-}
-
 /// <summary>
 /// The original gcc command line (SPEC 1.4), decoded with gcc's option syntax: joined and
 /// separate arguments, <c>-Wp,</c> pieces applied as preprocessor options, longest-prefix
