@@ -1,6 +1,7 @@
 using System.Text;
 using KlpCcp.Engine.Diagnostics;
 using KlpCcp.Engine.Source;
+using KlpCcp.Engine.Toolchain;
 
 namespace KlpCcp.Engine.Preprocessing;
 
@@ -52,19 +53,10 @@ public sealed partial class Preprocessor
             RunBuffer(new SourceFile("<built-in>", _opts.PredefinedMacros), SourceRegionKind.Builtin, MacroOrigin.Predefined);
 
         // <command-line>: -D and -U in order
-        if (_opts.CommandLineMacros.Count > 0)
+        if (_opts.CommandLineDirectives.Count > 0)
         {
             var sb = new StringBuilder();
-            foreach (var m in _opts.CommandLineMacros)
-            {
-                if (m.IsDefine)
-                {
-                    int eq = m.Text.IndexOf('=');
-                    if (eq < 0) sb.Append("#define ").Append(m.Text).Append(" 1\n");
-                    else sb.Append("#define ").Append(m.Text, 0, eq).Append(' ').Append(m.Text, eq + 1, m.Text.Length - eq - 1).Append('\n');
-                }
-                else sb.Append("#undef ").Append(m.Text).Append('\n');
-            }
+            foreach (var d in _opts.CommandLineDirectives) sb.Append(d).Append('\n');
             RunBuffer(new SourceFile("<command-line>", sb.ToString()), SourceRegionKind.CommandLine, MacroOrigin.CommandLine);
         }
 
@@ -80,6 +72,8 @@ public sealed partial class Preprocessor
             }
         }
 
+        if (_opts.ImplicitPreInclude is { } implicitPre)
+            _pendingRoots.Enqueue(() => EnterImplicitPreInclude(implicitPre));
         foreach (var pi in _opts.PreIncludes)
         {
             var name = pi;
@@ -153,6 +147,29 @@ public sealed partial class Preprocessor
             Spelling = "\"" + name + "\"",
             IsPreInclude = !isIMacros,
             IsIMacros = isIMacros,
+            ParentRegion = -1,
+            ResolvedPath = path,
+            Lookup = lookup,
+            SearchDirectory = dirIndex,
+            OutputStart = _outCount,
+        };
+        _rec.Includes.Add(rec);
+        var fs = EnterFile(file, path, DirectoryPrefix(path), 1, rec, isMain: false);
+        fs.FoundDir = dirIndex;
+        return true;
+    }
+
+    /// <summary>stdc-predef.h: searched like &lt;f&gt;; its absence is not an error.</summary>
+    private bool EnterImplicitPreInclude(string name)
+    {
+        string? path = SearchDirectories(name, _opts.SearchPath.BracketStart, out int dirIndex, out var lookup);
+        if (path is null || LoadFile(FullPath(path), path) is not { } file) return false;
+        var rec = new IncludeRecord
+        {
+            Id = _rec.Includes.Count,
+            Spelling = "<" + name + ">",
+            Angled = true,
+            IsPreInclude = true,
             ParentRegion = -1,
             ResolvedPath = path,
             Lookup = lookup,
@@ -342,8 +359,11 @@ public sealed partial class Preprocessor
         }
         else
         {
-            string candidate = (from?.Dir ?? "") + name;
-            if (Exists(candidate)) { lookup = IncludeLookup.CurrentDirectory; return candidate; }
+            if (_opts.SearchPath.SearchIncludingFileDirectory)
+            {
+                string candidate = (from?.Dir ?? "") + name;
+                if (Exists(candidate)) { lookup = IncludeLookup.CurrentDirectory; return candidate; }
+            }
             start = 0;
         }
         return SearchDirectories(name, start, out dirIndex, out lookup);

@@ -1,3 +1,5 @@
+using KlpCcp.Engine.Toolchain;
+
 namespace KlpCcp.Engine.Preprocessing;
 
 /// <summary>Everything the preprocessor needs from the compiler invocation and the target.</summary>
@@ -9,8 +11,11 @@ public sealed class PreprocessorOptions
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
     /// <summary>gcc's predefined macros as #define lines (read as the &lt;built-in&gt; buffer).</summary>
     public string PredefinedMacros { get; init; } = "";
-    public IReadOnlyList<CommandLineMacro> CommandLineMacros { get; init; } = Array.Empty<CommandLineMacro>();
+    /// <summary>The -D/-U options as the directives cpp runs for them (<c>#define X 1</c>, <c>#undef Y</c>), in order.</summary>
+    public IReadOnlyList<string> CommandLineDirectives { get; init; } = Array.Empty<string>();
     public IReadOnlyList<string> PreIncludes { get; init; } = Array.Empty<string>();
+    /// <summary>gcc's implicit pre-include (stdc-predef.h when hosted): searched like &lt;f&gt;, silently skipped when absent.</summary>
+    public string? ImplicitPreInclude { get; init; }
     public IReadOnlyList<string> IMacros { get; init; } = Array.Empty<string>();
     public IncludeSearchPath SearchPath { get; init; } = IncludeSearchPath.Empty;
     /// <summary>-fmacro-prefix-map pairs in command-line order (the last matching one applies).</summary>

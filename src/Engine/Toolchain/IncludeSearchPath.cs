@@ -47,6 +47,13 @@ public sealed class IncludeSearchPath
     /// <summary>The compiler's built-in system directories in use (empty with -nostdinc).</summary>
     public IReadOnlyList<string> DefaultSystemDirectories { get; }
 
+    /// <summary>A chain given directly (tests, tools that are not driven by a gcc command line).</summary>
+    public static IncludeSearchPath FromDirectories(IReadOnlyList<IncludeDirectory> directories, int bracketStart,
+        bool searchIncludingFileDirectory = true, string? implicitPreinclude = null) =>
+        new(directories, bracketStart, searchIncludingFileDirectory, implicitPreinclude, []);
+
+    public static readonly IncludeSearchPath Empty = FromDirectories([], 0);
+
     /// <summary>Index of the first directory to search for <c>#include_next</c> from a file found in <paramref name="foundIn"/>.</summary>
     public int NextSearchIndex(int foundIn) => foundIn + 1;
 

@@ -103,7 +103,12 @@ public sealed record TargetInfo
     public static TargetInfo For(CompilerSpec spec, CompilerInvocation inv)
     {
         var diags = new Diagnostics.DiagnosticBag(); // warnings were given by PredefinedMacros already
-        var macros = PredefinedMacros.Compute(spec, inv, diags);
+        return For(spec, PredefinedMacros.Compute(spec, inv, diags));
+    }
+
+    /// <summary>The ABI of <paramref name="spec"/> as the predefined macros of its options describe it.</summary>
+    public static TargetInfo For(CompilerSpec spec, PredefinedMacros macros)
+    {
         var info = For(spec.Arch);
         var wchar = macros.Find("__WCHAR_TYPE__")?.Body ?? info.WcharType;
         var wcharSize = int.Parse(macros.Find("__SIZEOF_WCHAR_T__")?.Body ?? "4");

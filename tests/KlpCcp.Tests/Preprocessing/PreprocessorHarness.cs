@@ -26,7 +26,7 @@ internal static class PreprocessorHarness
             MainFile = "main.c",
             WorkingDirectory = Root,
             ReadFile = p => all.TryGetValue(p, out var t) ? t : null,
-            SearchPath = new IncludeSearchPath(new[] { new IncludeDirectory("inc", false), new IncludeDirectory("sys", true) }, 0),
+            SearchPath = KlpCcp.Engine.Toolchain.IncludeSearchPath.FromDirectories(new[] { new KlpCcp.Engine.Toolchain.IncludeDirectory("inc", KlpCcp.Engine.Toolchain.IncludeDirectoryOrigin.Bracket), new KlpCcp.Engine.Toolchain.IncludeDirectory("sys", KlpCcp.Engine.Toolchain.IncludeDirectoryOrigin.System) }, 0),
             Now = new DateTime(2026, 11, 6, 8, 9, 10),
         };
         if (configure is not null) opts = configure(opts);

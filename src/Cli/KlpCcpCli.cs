@@ -1,0 +1,52 @@
+using System.CommandLine;
+using KlpCcp.Cli.Commands;
+
+namespace KlpCcp.Cli;
+
+/// <summary>
+/// The klp-ccp command: subcommands (preprocess, ...) are parsed with System.CommandLine; any
+/// other command line is the classic, option-compatible invocation.
+/// </summary>
+public static class KlpCcpCli
+{
+    private static readonly string[] Subcommands = ["preprocess"];
+
+    public static int Run(string[] args, CliContext ctx)
+    {
+        if (args.Length > 0 && Subcommands.Contains(args[0]))
+            return RunSubcommand(args, ctx);
+        ctx.Error.WriteLine("command line error: missing subcommand");
+        ctx.Error.WriteLine("See 'klp-ccp --help' for usage.");
+        return ExitCode.CommandLine;
+    }
+
+    private static int RunSubcommand(string[] args, CliContext ctx)
+    {
+        // the gcc command line follows "--" and is not ours to parse
+        int dd = Array.IndexOf(args, "--");
+        var own = dd < 0 ? args : args[..dd];
+        var gccArgs = dd < 0 ? [] : args[(dd + 1)..];
+        var root = BuildRoot(ctx, gccArgs);
+        var result = root.Parse(own);
+        if (result.Errors.Count > 0)
+        {
+            ctx.Error.WriteLine($"command line error: {result.Errors[0].Message}");
+            ctx.Error.WriteLine("See 'klp-ccp --help' for usage.");
+            return ExitCode.CommandLine;
+        }
+        return result.Invoke(new InvocationConfiguration { Output = ctx.Out, Error = ctx.Error, EnableDefaultExceptionHandler = false });
+    }
+
+    private static RootCommand BuildRoot(CliContext ctx, string[] gccArgs)
+    {
+        var root = new RootCommand("klp-ccp: create Linux kernel live patches from C sources");
+
+        var compiler = new Option<string?>("--compiler", "-c") { Description = "the compiler the command line is for: ARCH-gcc-VERSION (default " + FrontEndRequest.DefaultCompiler + ")" };
+        var output = new Option<string?>("--output", "-o") { Description = "write the result to FILE instead of standard output" };
+
+        var preprocess = new Command("preprocess", "print the preprocessed translation unit like gcc -E -P; the gcc command line follows --") { compiler, output };
+        preprocess.SetAction(r => PreprocessCommand.Run(r.GetValue(compiler), r.GetValue(output), gccArgs, ctx));
+        root.Add(preprocess);
+        return root;
+    }
+}
