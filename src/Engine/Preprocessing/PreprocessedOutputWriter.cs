@@ -36,7 +36,7 @@ public sealed class PreprocessedOutputWriter : ITokenObserver
         _printed = true;
         if (_columnOf is not null)
         {
-            int spaces = _columnOf(token.Loc) - 1;
+            int spaces = _columnOf(token.Loc) - 2; // gcc: one per column beyond 2; PrevWhite adds the last
             if (spaces > 0) _buf.Append(' ', spaces);
         }
         Flush(false);

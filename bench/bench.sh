@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of klp-ccp against gcc on the kernel cases, measured in one run.
+#   bench/bench.sh [--runs N] [--cases PATTERN] STAGE...
+# STAGE: preprocess (klp-ccp preprocess vs gcc -E)
+# For each stage it prints per case the median wall time of both over N runs, their ratio and
+# the peak resident memory, then the median ratio over all cases and the largest peak memory.
+set -euo pipefail
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+shared="$(cd "$here/.." && pwd)/shared"
+kernel="$shared/kernel"
+runs=5
+pattern="*"
+stages=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --cases) pattern="$2"; shift 2 ;;
+    *) stages+=("$1"); shift ;;
+  esac
+done
+[ ${#stages[@]} -gt 0 ] || stages=(preprocess)
+[ -d "$kernel/cases" ] || { echo "bench: $kernel/cases not found" >&2; exit 1; }
+
+"$here/scripts/build-native.sh"
+klp="$here/.build/klp-ccp/klp-ccp"
+
+# median of numbers on stdin
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+# time_cmd OUTFILE-PREFIX CMD... : runs CMD $runs times in linux/, prints "median_seconds max_rss_kb"
+time_cmd() {
+  local t rss times=() maxrss=0
+  for ((i = 0; i < runs; i++)); do
+    /usr/bin/time -f "%e %M" -o /tmp/klp-bench-time.$$ "$@" >/dev/null 2>/tmp/klp-bench-err.$$ || {
+      echo "bench: command failed: $*" >&2; cat /tmp/klp-bench-err.$$ >&2; exit 1; }
+    read -r t rss < /tmp/klp-bench-time.$$
+    times+=("$t")
+    [ "$rss" -gt "$maxrss" ] && maxrss=$rss
+  done
+  printf '%s %s\n' "$(printf '%s\n' "${times[@]}" | median)" "$maxrss"
+}
+
+for stage in "${stages[@]}"; do
+  case "$stage" in
+    preprocess) ref_flags=(-E); ours_sub=(preprocess) ;;
+    *) echo "bench: unknown stage '$stage'" >&2; exit 1 ;;
+  esac
+  echo "== $stage: klp-ccp ${ours_sub[*]} vs gcc ${ref_flags[*]} (median of $runs runs per case)"
+  printf '%-32s %9s %9s %7s %10s %10s\n' case gcc_s ours_s ratio gcc_rss_MB ours_rss_MB
+  ratios=()
+  peak=0
+  for dir in "$kernel"/cases/$pattern/; do
+    name=$(basename "$dir")
+    cmd=$(cat "$dir/cmd.txt")
+    eval "set -- $cmd"; shift
+    args=("$@")
+    # gcc reference: without kbuild's dependency side output and -c -o
+    ref=()
+    skip=0
+    for a in "${args[@]}"; do
+      if [ $skip = 1 ]; then skip=0; continue; fi
+      case "$a" in -Wp,-MMD,*|-Wp,-MD,*|-c) continue ;; -o) skip=1; continue ;; esac
+      ref+=("$a")
+    done
+    read -r gs grss < <(cd "$kernel/linux" && time_cmd gcc "${ref[@]}" "${ref_flags[@]}" -o /dev/null)
+    read -r os orss < <(cd "$kernel/linux" && time_cmd "$klp" "${ours_sub[@]}" -- "${args[@]}")
+    ratio=$(awk -v a="$os" -v b="$gs" 'BEGIN { printf "%.2f", a / b }')
+    ratios+=("$ratio")
+    [ "$orss" -gt "$peak" ] && peak=$orss
+    printf '%-32s %9s %9s %7s %10.1f %10.1f\n' "$name" "$gs" "$os" "$ratio" "$(echo "$grss/1024" | bc -l)" "$(echo "$orss/1024" | bc -l)"
+  done
+  echo "$stage: median ratio klp-ccp/gcc = $(printf '%s\n' "${ratios[@]}" | median) over ${#ratios[@]} cases; peak memory $((peak / 1024)) MB"
+done
+rm -f /tmp/klp-bench-time.$$ /tmp/klp-bench-err.$$
