@@ -44,6 +44,7 @@ public sealed partial class Preprocessor
         _exprTokenCount = 0;
         _miIndCmacro = -1;
         _leadingNotDefined = false;
+        _conditionNesting = 0;
         bool result;
         try
         {
@@ -105,7 +106,10 @@ public sealed partial class Preprocessor
             throw new ConditionError(qLoc, "'?' without following ':'");
         NextExprToken();
         if (cond) _skipEval++;
+        if (++_conditionNesting > _opts.MaxConditionNesting)
+            throw new ConditionError(_etok.Loc, "#if expression nested too deeply");
         var b = ParseConditional();
+        _conditionNesting--;
         if (cond) _skipEval--;
         var r = cond ? a : b;
         return new PPNum(r.Value, a.Unsigned || b.Unsigned);
@@ -202,7 +206,26 @@ public sealed partial class Preprocessor
         throw new ConditionError(op.Loc, $"token \"{TokenSpelling.Spell(op, _names)}\" is not valid in preprocessor expressions");
     }
 
+    private int _conditionNesting;
+
     private PPNum ParseUnary()
+    {
+        if (++_conditionNesting > _opts.MaxConditionNesting)
+        {
+            _conditionNesting = 0;
+            throw new ConditionError(_etok.Loc, "#if expression nested too deeply");
+        }
+        try
+        {
+            return ParseUnaryCore();
+        }
+        finally
+        {
+            if (_conditionNesting > 0) _conditionNesting--;
+        }
+    }
+
+    private PPNum ParseUnaryCore()
     {
         var t = _etok;
         switch (t.Kind)

@@ -100,6 +100,15 @@ public sealed partial class Preprocessor
         // macro report the line of the outermost invocation
         bool savedAbout = _aboutToExpand;
         _aboutToExpand = true;
+        // arguments are pre-expanded recursively: bound the nesting so that no input can
+        // exhaust the stack
+        if (++_expansionNesting > _opts.MaxExpansionNesting)
+        {
+            _expansionNesting--;
+            _aboutToExpand = savedAbout;
+            Fatal(nameTok.Loc, $"macro invocations nested more than {_opts.MaxExpansionNesting} deep in arguments");
+            return 0;
+        }
         try
         {
             return EnterMacroContextCore(macro, ref nameTok);
@@ -107,6 +116,7 @@ public sealed partial class Preprocessor
         finally
         {
             _aboutToExpand = savedAbout;
+            _expansionNesting--;
         }
     }
 
@@ -381,6 +391,8 @@ public sealed partial class Preprocessor
     }
 
     private int _argExpandDepth;
+    private int _expansionNesting;
+    private long _expandedTokens;
 
     /// <summary>
     /// gcc's replace_args: builds the expansion of a function-like macro with the arguments
@@ -428,6 +440,13 @@ public sealed partial class Preprocessor
                 if (e![k].Kind != TokenKind.Padding) { vaNonEmpty = true; break; }
         }
 
+        _expandedTokens += total;
+        if (_expandedTokens > _opts.MaxExpandedTokens)
+        {
+            Fatal(_invocationLoc, $"macro expansion produces more than {_opts.MaxExpandedTokens} tokens");
+            PushContext(macro, Array.Empty<Token>(), 0, 0, 0, false);
+            return;
+        }
         var buf = ArrayPool<Token>.Shared.Rent(total + 8);
         int n = 0;
         int vaoptState = 0; // 0 none, 1 saw __VA_OPT__, 2 inside its parentheses

@@ -33,8 +33,14 @@ public sealed class PreprocessorOptions
     public int WCharBits { get; init; } = 32;
     /// <summary>gcc's limit on #include nesting.</summary>
     public int MaxIncludeDepth { get; init; } = 200;
-    /// <summary>Bound on nested macro expansion contexts, so pathological input cannot exhaust the stack.</summary>
+    /// <summary>Bound on nested macro expansion contexts, so pathological input cannot exhaust memory.</summary>
     public int MaxContextDepth { get; init; } = 20000;
+    /// <summary>Bound on macro invocations nested in arguments (their pre-expansion recurses).</summary>
+    public int MaxExpansionNesting { get; init; } = 256;
+    /// <summary>Bound on the tokens all function-like expansions may produce (exponential macros).</summary>
+    public long MaxExpandedTokens { get; init; } = 500_000_000;
+    /// <summary>Bound on parentheses and operators nested in one #if expression.</summary>
+    public int MaxConditionNesting { get; init; } = 1000;
     /// <summary>
     /// Reads a file by full path (Latin-1 text), or returns null when it does not exist. Tests
     /// supply in-memory files; the default reads the disk.
