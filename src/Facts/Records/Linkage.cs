@@ -1,0 +1,8 @@
+namespace KlpCcp.Facts.Records;
+
+public enum Linkage
+{
+    None,
+    Internal,
+    External,
+}
