@@ -24,6 +24,7 @@ internal static unsafe partial class NativeProcess
     private const short POSIX_SPAWN_SETSIGDEF = 0x04;
     private const short POSIX_SPAWN_SETSIGMASK = 0x08;
     private const int EINTR = 4;
+    private const int ETXTBSY = 26;
     // opaque glibc types, with room to spare (actual sizes: 80, 336 and 128 bytes)
     private const int FileActionsSize = 256;
     private const int SpawnAttrSize = 1024;
@@ -53,7 +54,15 @@ internal static unsafe partial class NativeProcess
             return null;
         }
 
-        var rc = Spawn(program, argv, workingDirectory, outPipe[1], errPipe[1], out var pid);
+        // ETXTBSY: a file just written may still be open for writing in a child that another thread
+        // forked before it was closed (the fd leaks until that child's exec); it passes quickly
+        int rc, pid;
+        for (var attempt = 0; ; attempt++)
+        {
+            rc = Spawn(program, argv, workingDirectory, outPipe[1], errPipe[1], out pid);
+            if (rc != ETXTBSY || attempt == 20) break;
+            Thread.Sleep(5 * (attempt + 1));
+        }
         close(outPipe[1]);
         close(errPipe[1]);
         if (rc != 0)
