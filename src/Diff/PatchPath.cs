@@ -91,7 +91,8 @@ public static partial class PatchPath
     /// <summary>
     /// Splits the names of a <c>diff --git A B</c> line. Quoted names are unambiguous; unquoted
     /// ones may hold spaces, so the split is the one where both names agree after their first
-    /// component (what git itself does), or the only space. Null when it cannot be told.
+    /// component (what git itself does), or the only space, or the only <c>" b/"</c> after a
+    /// leading <c>a/</c>. Null when it cannot be told.
     /// </summary>
     public static (string Old, string New)? SplitGitHeaderNames(string names)
     {
@@ -123,7 +124,12 @@ public static partial class PatchPath
             var l = Strip(left, 1);
             if (l is not null && l == Strip(right, 1)) return (left, right);
         }
-        return count == 1 ? (names[..only], names[(only + 1)..]) : null;
+        if (count == 1) return (names[..only], names[(only + 1)..]);
+        // A rename with spaces in its names: split at the only " b/" after a leading "a/".
+        int b = names.IndexOf(" b/", StringComparison.Ordinal);
+        return names.StartsWith("a/", StringComparison.Ordinal) && b > 0 && b == names.LastIndexOf(" b/", StringComparison.Ordinal)
+            ? (names[..b], names[(b + 1)..])
+            : null;
     }
 
     private static bool IsEpoch(string timestamp)
