@@ -8,7 +8,4 @@ namespace KlpCcp.Diff;
 /// place of a conflict.
 /// </summary>
 public readonly record struct MergedLine(
-    string Text, LineSource Source, int? OriginalLine, int? TransformedLine, int? PatchedLine, bool InConflict = false)
-{
-    public override string ToString() => Text;
-}
+    string Text, LineSource Source, int? OriginalLine, int? TransformedLine, int? PatchedLine, bool InConflict = false);
