@@ -18,7 +18,19 @@ public static class HunkApplier
             return new ApplyResult(lines, lines, [], new LineMap([], lines.Length, lines.Length),
                 [PatchDiagnostic.Error(file.PatchName, file.HeaderLine, $"binary patch for '{file.DisplayPath}' is not supported")]);
         }
-        return Apply(original, file.Hunks, file.PatchName, file.DisplayPath, file.NewFileLineEnding, options);
+        if (file.Kind == FileChangeKind.Added && original.Length > 0)
+        {
+            var lines = TextLines.Split(original);
+            return new ApplyResult(lines, lines, file.Hunks.Select(h => new HunkApplication(h, false, 1, 0, 0, 0)).ToArray(),
+                new LineMap([], lines.Length, lines.Length),
+                [PatchDiagnostic.Error(file.PatchName, file.HeaderLine, $"the patch creates '{file.DisplayPath}', which already exists and is not empty")]);
+        }
+        var result = Apply(original, file.Hunks, file.PatchName, file.DisplayPath, file.NewFileLineEnding, options);
+        if (file.Kind == FileChangeKind.Deleted && result.NewLines.Count > 0 && result.Hunks.All(h => h.Applied))
+            return new ApplyResult(result.OldLines, result.NewLines, result.Hunks, result.LineMap,
+                [.. result.Diagnostics, PatchDiagnostic.Error(file.PatchName, file.HeaderLine,
+                    $"the patch deletes '{file.DisplayPath}', but {result.NewLines.Count} lines of it are not in the patch")]);
+        return result;
     }
 
     /// <summary>

@@ -85,7 +85,7 @@ internal sealed partial class PatchParser
                 return Error(LineNumber, "hunk without a file header (no 'diff --git' or '---'/'+++' lines before it)");
             return ReadHunk();
         }
-        if (endedHunk is not null && line.Length > 0 && (line[0] is '+' or ' ' || (line[0] == '-' && line != "-- ")))
+        if (endedHunk is not null && line.Length > 0 && (line[0] is '+' or ' ' || (line[0] == '-' && !IsSignatureSeparator(line))))
             return Error(LineNumber,
                 $"line counts do not match the hunk header at line {endedHunk.PatchLine} ({endedHunk}): the hunk goes on past the lines it announces");
         if (_file is { InGitExtendedHeader: true } && ReadGitExtendedHeader(line)) return true;
@@ -96,6 +96,9 @@ internal sealed partial class PatchParser
         _pos++;
         return true;
     }
+
+    /// <summary>A mail signature's "-- " line (its space sometimes lost): after a hunk, not one more removed line.</summary>
+    private static bool IsSignatureSeparator(string line) => line is "-- " or "--";
 
     private bool IsPlainFileHeader(int i) =>
         i + 1 < _lines.Length

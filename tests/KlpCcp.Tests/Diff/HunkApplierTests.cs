@@ -138,6 +138,21 @@ public class HunkApplierTests
     }
 
     [Fact]
+    public void Creating_a_file_that_exists_or_deleting_one_that_has_more_lines_is_an_error()
+    {
+        var added = PatchReader.Read(ApplyScenarios.All["new file"].Patch, "t.patch").Patch!.Files[0];
+        var r = HunkApplier.Apply("existing\n", added);
+        r.Succeeded.ShouldBeFalse();
+        r.Text.ShouldBe("existing\n");
+        r.Diagnostics.ShouldHaveSingleItem().ToString().ShouldBe("t.patch:1: error: the patch creates 'f', which already exists and is not empty");
+
+        var deleted = PatchReader.Read(ApplyScenarios.All["deleted file"].Patch, "t.patch").Patch!.Files[0];
+        var d = HunkApplier.Apply("x\ny\nz\n", deleted);
+        d.Succeeded.ShouldBeFalse();
+        d.Diagnostics.ShouldHaveSingleItem().ToString().ShouldBe("t.patch:1: error: the patch deletes 'f', but 1 lines of it are not in the patch");
+    }
+
+    [Fact]
     public void Binary_file_patch_is_an_error_value()
     {
         var read = PatchReader.Read("diff --git a/x b/x\nBinary files a/x and b/x differ\n", "t.patch");

@@ -140,6 +140,13 @@ public class PatchReaderTests
     }
 
     [Fact]
+    public void Signature_separator_without_its_space_ends_the_patch()
+    {
+        var patch = Read("--- a/f\n+++ b/f\n@@ -1 +1 @@\n-a\n+b\n--\n2.39.2\n");
+        patch.Files.ShouldHaveSingleItem().Hunks.ShouldHaveSingleItem().Lines.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public void Plain_diff_r_output_with_lines_between_files()
     {
         var patch = Read(Lines(
