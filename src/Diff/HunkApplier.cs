@@ -59,10 +59,9 @@ public static class HunkApplier
             var pattern = hunk.Lines.Where(l => l.InOld).Select(l => l.Text).ToArray();
             int expected = hunk.OldFirstLine - 1 + carriedOffset;
             int maxFuzz = Math.Min(options.MaxFuzz, Math.Max(hunk.LeadingContext, hunk.TrailingContext));
-            int where = -1, fuzz = 0;
-            for (; fuzz <= maxFuzz && where < 0; fuzz++)
-                where = Locate(texts, pattern, hunk, fuzz, expected, consumed);
-            fuzz--;
+            int where = -1, fuzz;
+            for (fuzz = 0; fuzz <= maxFuzz; fuzz++)
+                if ((where = Locate(texts, pattern, hunk, fuzz, expected, consumed)) >= 0) break;
 
             if (where < 0)
             {

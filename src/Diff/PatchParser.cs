@@ -93,6 +93,8 @@ internal sealed partial class PatchParser
         // Anything else is text between or after the diffs (mail text, a "-- " signature,
         // "Only in ..." lines of diff -r): ignored, and it ends the current file's hunks.
         if (_file is not null) _file.AcceptsHunks = _file.InGitExtendedHeader = false;
+        if (line.StartsWith("Binary files ", StringComparison.Ordinal) && line.EndsWith(" differ", StringComparison.Ordinal))
+            _diagnostics.Add(PatchDiagnostic.Error(_name, LineNumber, $"binary change is not supported ({line})"));
         _pos++;
         return true;
     }

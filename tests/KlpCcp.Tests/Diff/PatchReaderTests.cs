@@ -368,6 +368,14 @@ public class PatchReaderTests
     }
 
     [Fact]
+    public void Binary_files_line_of_plain_diff_r_is_reported_too()
+    {
+        var result = PatchReader.Read("Binary files a/fw.bin and b/fw.bin differ\n--- a/x.c\n+++ b/x.c\n@@ -1 +1 @@\n-x\n+y\n", "r.patch");
+        result.Patch!.Files.ShouldHaveSingleItem().OldPath.ShouldBe("x.c");
+        result.Diagnostics.ShouldHaveSingleItem().ToString().ShouldBe("r.patch:1: error: binary change is not supported (Binary files a/fw.bin and b/fw.bin differ)");
+    }
+
+    [Fact]
     public void Diagnostic_formats_like_a_compiler_message()
     {
         PatchDiagnostic.Error("fix.patch", 12, "malformed hunk header").ToString().ShouldBe("fix.patch:12: error: malformed hunk header");
