@@ -12,13 +12,17 @@ public static class PatchReader
     public static PatchReadResult Read(string text, string patchName, PatchReadOptions? options = null) =>
         new PatchParser(text, patchName, options ?? PatchReadOptions.Default).Run();
 
-    /// <summary>Reads the patch file at <paramref name="path"/> (an unreadable file is an error value too).</summary>
+    /// <summary>
+    /// Reads the patch file at <paramref name="path"/> (an unreadable file is an error value too),
+    /// as Latin-1 like the engine reads sources: one char per byte, so lines compare and
+    /// round-trip byte for byte whatever the encoding.
+    /// </summary>
     public static PatchReadResult ReadFile(string path, PatchReadOptions? options = null)
     {
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = File.ReadAllText(path, System.Text.Encoding.Latin1);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
