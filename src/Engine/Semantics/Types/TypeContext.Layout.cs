@@ -53,19 +53,45 @@ public sealed partial class TypeContext
         return align;
     }
 
-    /// <summary>True if the alignment comes from an <c>aligned</c> attribute on a typedef (gcc's TYPE_USER_ALIGN).</summary>
+    /// <summary>
+    /// <c>_Alignof</c> (C11) in bytes: gcc's min_align_of_type, which caps the alignment at
+    /// <c>__BIGGEST_ALIGNMENT__</c> unless it was requested with an <c>aligned</c> attribute.
+    /// It differs from <see cref="AlignOf"/> (<c>__alignof__</c>) only for over-aligned
+    /// vectors (and records holding them), e.g. a 32-byte vector on x86_64 without AVX.
+    /// </summary>
+    public int C11AlignOf(QualifiedType type)
+    {
+        var align = AlignOf(type);
+        return HasUserAlignment(type) ? align : Math.Min(align, Target.BiggestAlignment);
+    }
+
+    /// <summary>
+    /// gcc's TYPE_USER_ALIGN: the alignment comes from an <c>aligned</c> attribute, on a
+    /// typedef, on a record, or on a member or member type of a record.
+    /// </summary>
     public bool HasUserAlignment(QualifiedType type)
     {
-        for (var t = type.Type; t is TypedefType td; t = td.Underlying.Type)
+        var t = type.Type;
+        while (t is TypedefType td)
+        {
             if (td.Alignment is not null) return true;
-        return type.CanonicalType is RecordType { IsDefined: true } r && r.Layout.HasUserAlignment;
+            t = td.Underlying.Type;
+        }
+        if (t is ArrayType a) return HasUserAlignment(a.Element);
+        return t.Canonical.Type is RecordType { IsDefined: true } r && r.Layout.HasUserAlignment;
     }
 
     private int AlignOfIgnoringAtomic(QualifiedType type)
     {
-        for (var t = type.Type; t is TypedefType td; t = td.Underlying.Type)
+        var t = type.Type;
+        while (t is TypedefType td)
+        {
             if (td.Alignment is int a) return a;
-        var c = type.Type.Canonical.Type;
+            t = td.Underlying.Type;
+        }
+        // Arrays keep their element's sugar: an element typedef may carry an alignment.
+        if (t is ArrayType array) return AlignOf(array.Element);
+        var c = t.Canonical.Type;
         switch (c)
         {
             case VoidType:

@@ -344,6 +344,8 @@ public sealed partial class TypeContext
     {
         var diags = new DiagnosticBag();
         var voidPtr = new QualifiedType(Pointer(Void));
+        // Built at compiler start-up, so laid out under the -fpack-struct=n value only.
+        var attrs = new RecordAttributes { MaxFieldAlignment = Packing.InitialMaxFieldAlignment };
         if (Target.VaList == VaListKind.X86_64ArrayOfTag)
         {
             var tag = NewStruct("__va_list_tag");
@@ -352,7 +354,7 @@ public sealed partial class TypeContext
                 new RecordMember("fp_offset", UnsignedInt),
                 new RecordMember("overflow_arg_area", voidPtr),
                 new RecordMember("reg_save_area", voidPtr),
-            ], default, diags);
+            ], attrs, diags);
             return (tag, Typedef("__builtin_va_list", Array(tag, 1)));
         }
         var st = NewStruct("__va_list");
@@ -362,7 +364,7 @@ public sealed partial class TypeContext
             new RecordMember("__vr_top", voidPtr),
             new RecordMember("__gr_offs", Int),
             new RecordMember("__vr_offs", Int),
-        ], default, diags);
+        ], attrs, diags);
         return (st, Typedef("__builtin_va_list", st));
     }
 

@@ -51,6 +51,7 @@ internal static class RecordLayoutBuilder
 
             // layout_decl
             var declAlign = field.UserAlign;       // DECL_ALIGN starts at 1 bit or the member's aligned(N)
+            var declUserAlign = field.HasUserAlign; // DECL_USER_ALIGN
             var packedP = field.DeclPacked;
             var zeroBitfield = false;
             var stillBitField = m.IsBitField;       // DECL_BIT_FIELD
@@ -60,7 +61,7 @@ internal static class RecordLayoutBuilder
                 {
                     zeroBitfield = true;
                     packedP = false;
-                    declAlign = Math.Max(declAlign, field.TypeAlign);
+                    DoTypeAlign(ref declAlign, ref declUserAlign, field);
                 }
                 if (field.Width is 8 or 16 or 32 or 64 or 128)
                 {
@@ -78,7 +79,7 @@ internal static class RecordLayoutBuilder
             }
             else
             {
-                declAlign = Math.Max(declAlign, field.TypeAlign);
+                DoTypeAlign(ref declAlign, ref declUserAlign, field);
             }
             if (packedP && !field.HasUserAlign) declAlign = Math.Min(declAlign, 8);
             var mfa = zeroBitfield ? initialMaxFieldAlign : maxFieldAlign;
@@ -105,7 +106,7 @@ internal static class RecordLayoutBuilder
             {
                 recordAlign = Math.Max(recordAlign, desiredAlign);
             }
-            userAlign |= field.HasUserAlign;
+            userAlign |= declUserAlign;
 
             if (record.IsUnion)
             {
@@ -143,6 +144,7 @@ internal static class RecordLayoutBuilder
                 var ta = field.TypeAlign;
                 if (ExcessUnitSpan(offset, bitpos, field.Width, ta, typeSize) && !field.DeclPacked)
                     bitpos = RoundUp(bitpos, ta);
+                if (!field.DeclPacked) userAlign |= field.TypeUserAlign;
             }
 
             Normalize(ref offset, ref bitpos, offsetAlign);
@@ -160,6 +162,16 @@ internal static class RecordLayoutBuilder
         var unpaddedBytes = offset + (bitpos + 7) / 8;
         var sizeBytes = RoundUp(unpaddedBytes, align / 8);
         return new RecordLayout(sizeBytes, (int)(align / 8), result, userAlign);
+    }
+
+    /// <summary>do_type_align: raise DECL_ALIGN to the type's, taking its user-alignment flag along.</summary>
+    private static void DoTypeAlign(ref long declAlign, ref bool declUserAlign, in FieldFacts field)
+    {
+        if (field.TypeAlign > declAlign)
+        {
+            declAlign = field.TypeAlign;
+            declUserAlign = field.TypeUserAlign;
+        }
     }
 
     private static bool ExcessUnitSpan(long byteOffset, long bitOffset, long size, long align, long typeSize)
@@ -194,8 +206,9 @@ internal static class RecordLayoutBuilder
             var typeAlign = ctx.AlignOf(t) * 8L;
             var typeSize = ctx.SizeOf(t) is long s ? s * 8 : (long?)null;
             if (typeSize is null && !(canonical is ArrayType { SizeKind: ArraySizeKind.Incomplete })) return default;
-            // DECL_PACKED: the member's own attribute, or a packed record's member whose type is more than byte aligned.
-            var declPacked = m.IsPacked || (recordPacked && typeAlign > 8);
+            // DECL_PACKED (c-decl.cc finish_struct): the member's own attribute, or in a packed
+            // record every bit-field and every member whose type is more than byte aligned.
+            var declPacked = m.IsPacked || (recordPacked && (m.IsBitField || typeAlign > 8));
             var hasUserAlign = m.Alignment is not null;
             var userAlign = m.Alignment is int a ? a * 8L : 1L;
             long width = 0;
