@@ -200,6 +200,34 @@ public readonly struct FloatConstant
         }
     }
 
+    /// <summary>
+    /// The value's bit pattern in its format (IEEE binary16/32/64/128, or x87 80-bit with the
+    /// explicit integer bit), in the low <see cref="FloatFormat.StorageBits"/> bits. NaNs are
+    /// the default quiet NaN.
+    /// </summary>
+    public UInt128 EncodeBits()
+    {
+        var f = Type.Format;
+        var fractionBits = f.Precision - 1;
+        var sign = IsNegative ? UInt128.One << (f.StorageBits - 1) : UInt128.Zero;
+        var maxBiased = (UInt128.One << f.ExponentBits) - 1;
+        var bias = f.MaxExponent;
+        var exponentShift = f.ExplicitLeadingBit ? f.Precision : fractionBits;
+        switch (Class)
+        {
+            case FloatClass.Zero:
+                return sign;
+            case FloatClass.Infinity:
+                return sign | (maxBiased << exponentShift) | (f.ExplicitLeadingBit ? UInt128.One << fractionBits : UInt128.Zero);
+            case FloatClass.NaN:
+                return (maxBiased << exponentShift) | (UInt128.One << (fractionBits - 1)) | (f.ExplicitLeadingBit ? UInt128.One << fractionBits : UInt128.Zero);
+        }
+        var normal = Significand >> fractionBits != 0;
+        var biased = normal ? (UInt128)(Exponent + fractionBits + bias) : UInt128.Zero;
+        var significand = f.ExplicitLeadingBit ? Significand : Significand & ((UInt128.One << fractionBits) - 1);
+        return sign | (biased << exponentShift) | significand;
+    }
+
     /// <summary>The nearest .NET double (for display and approximate uses).</summary>
     public double ToDouble()
     {

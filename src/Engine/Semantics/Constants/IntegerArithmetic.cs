@@ -9,7 +9,8 @@ namespace KlpCcp.Engine.Semantics.Constants;
 /// operands are promoted and converted as C requires; signed overflow wraps, sets
 /// <see cref="IntegerConstant.Overflow"/> and warns "integer overflow in expression of type
 /// 'T' results in 'V'" (once, where it first happens); unsigned arithmetic wraps silently.
-/// A division by zero or a negative shift count gives gcc's warning and no constant (null):
+/// A division by zero or a negative shift count (after gcc truncates the count to the
+/// shifted type's width) gives gcc's warning and no constant (null):
 /// gcc then reports the context's error ("initializer element is not constant"...). A shift
 /// count at least the width warns and gives 0 (left) or the sign fill (right).
 /// </summary>
@@ -127,31 +128,34 @@ public static class IntegerArithmetic
     }
 
     /// <summary>
-    /// Shifts: the result has the promoted left operand's type; gcc converts the count to int.
+    /// Shifts: the result has the promoted left operand's type. gcc folds with the count
+    /// truncated (or extended) to that type's width; a count that is then negative is not
+    /// folded (no constant), one at least the width gives 0, or the sign fill to the right.
     /// </summary>
     private static IntegerConstant? Shift(bool left, IntegerConstant value, IntegerConstant count, DiagnosticBag diagnostics, DiagnosticLocation? location)
     {
-        var ctx = value.Type.Context;
         var v = ArithmeticConversions.Promote(value);
         var c = ArithmeticConversions.Promote(count);
         var type = v.Type;
+        var width = type.Bits;
         var direction = left ? "left" : "right";
         if (c.IsNegative)
         {
             diagnostics.Warning($"{direction} shift count is negative", location);
             return null;
         }
-        var countTooBig = !c.FitsIn(ctx.Int) || c.Value >= type.Bits;
-        if (countTooBig) diagnostics.Warning($"{direction} shift count >= width of type", location);
-        var asInt = c.ConvertTo(ctx.Int);
-        if (asInt.IsNegative) return null; // gcc does not fold a count that became negative as an int
-        var n = (int)asInt.Value;
+        if (!c.FitsIn(type.Context.Int) || c.Value >= width)
+            diagnostics.Warning($"{direction} shift count >= width of type", location);
+        // int_const_binop: wi::to_wide (count, precision of the shifted type), then a signed sign test.
+        var countBits = width >= 128 ? c.Bits : c.Bits & ((UInt128.One << width) - 1);
+        if (((countBits >> (width - 1)) & 1) != 0) return null;
         var overflow = v.Overflow || count.Overflow;
-        if (n >= type.Bits)
+        if (countBits >= (UInt128)width)
         {
             var fill = !left && v.IsNegative ? UInt128.MaxValue : UInt128.Zero;
             return IntegerConstant.FromBits(fill, type, overflow);
         }
+        var n = (int)countBits;
         if (!left)
         {
             // Arithmetic shift for signed types (the 128-bit pattern is sign-extended already).

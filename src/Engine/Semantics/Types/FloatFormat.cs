@@ -6,8 +6,9 @@ namespace KlpCcp.Engine.Semantics.Types;
 /// </summary>
 public sealed class FloatFormat
 {
-    private FloatFormat(string name, int precision, int maxExponent, bool explicitLeadingBit)
+    private FloatFormat(string name, int precision, int maxExponent, bool explicitLeadingBit, int exponentBits)
     {
+        ExponentBits = exponentBits;
         Name = name;
         Precision = precision;
         MaxExponent = maxExponent;
@@ -24,11 +25,16 @@ public sealed class FloatFormat
     /// <summary>x87 stores the integer bit; irrelevant for values, kept for documentation.</summary>
     public bool ExplicitLeadingBit { get; }
 
-    public static readonly FloatFormat Binary16 = new("binary16", 11, 15, false);
-    public static readonly FloatFormat Binary32 = new("binary32", 24, 127, false);
-    public static readonly FloatFormat Binary64 = new("binary64", 53, 1023, false);
-    public static readonly FloatFormat X87Extended = new("x87 extended", 64, 16383, true);
-    public static readonly FloatFormat Binary128 = new("binary128", 113, 16383, false);
+    public static readonly FloatFormat Binary16 = new("binary16", 11, 15, false, 5);
+    public static readonly FloatFormat Binary32 = new("binary32", 24, 127, false, 8);
+    public static readonly FloatFormat Binary64 = new("binary64", 53, 1023, false, 11);
+    public static readonly FloatFormat X87Extended = new("x87 extended", 64, 16383, true, 15);
+    public static readonly FloatFormat Binary128 = new("binary128", 113, 16383, false, 15);
+
+    /// <summary>Width of the biased exponent field.</summary>
+    public int ExponentBits { get; }
+    /// <summary>Bits of the stored value (80 for x87, whose objects are padded to 16 bytes).</summary>
+    public int StorageBits => 1 + ExponentBits + Precision - (ExplicitLeadingBit ? 0 : 1);
 
     public override string ToString() => Name;
 }
