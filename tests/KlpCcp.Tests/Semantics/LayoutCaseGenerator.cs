@@ -110,6 +110,10 @@ internal sealed class LayoutCaseGenerator
         Scalar("cc", ctx.Typedef("cc", ctx.Complex(ctx.Char)));
         Scalar("vp", ctx.Typedef("vp", ctx.Pointer(ctx.Void)));
         Scalar("__builtin_va_list", ctx.BuiltinVaList);
+        Scalar("_Atomic cd", new QualifiedType(ctx.Typedef("cd", ctx.Complex(ctx.Double)), TypeQualifiers.Atomic));
+        Scalar("_Atomic cc", new QualifiedType(ctx.Typedef("cc", ctx.Complex(ctx.Char)), TypeQualifiers.Atomic));
+        Scalar("_Atomic long double", new QualifiedType(ctx.LongDouble, TypeQualifiers.Atomic));
+        Scalar("_Atomic short", new QualifiedType(ctx.Short, TypeQualifiers.Atomic));
     }
 
     public IReadOnlyList<Diagnostic> EngineDiagnostics => _diags.Items;
@@ -224,7 +228,7 @@ internal sealed class LayoutCaseGenerator
             if (Chance(0.2))
             {
                 parts.Add("aligned");
-                attrs = attrs with { Alignment = _ctx.Target.BiggestAlignment };
+                attrs = attrs with { Alignment = _ctx.DefaultAlignedAttributeValue };
             }
             else
             {

@@ -346,6 +346,7 @@ public class LayoutTests
             M("fn", c.Function(c.Int, [])),
             M("fam", c.IncompleteArray(c.Int)),
             M("w", c.Int),
+            M("at", new QualifiedType(c.Int, TypeQualifiers.Atomic), 3),
         ], default, d);
         d.Items.Select(x => x.Message).ShouldBe([
             "bit-field 'f' has invalid type",
@@ -357,6 +358,7 @@ public class LayoutTests
             "field 'fn' declared as a function",
             "flexible array member not at end of struct",
             "duplicate member 'w'",
+            "bit-field 'at' has atomic type",
         ]);
         var u = c.NewUnion("u");
         u.Complete([M("a", c.Int), M("fam", c.IncompleteArray(c.Int))], default, d);

@@ -20,14 +20,17 @@ public class LayoutVsGccTests(ITestOutputHelper output)
     [InlineData(TargetArch.AArch64, 2, 400, true, 0)]
     [InlineData(TargetArch.X86_64, 3, 400, false, 4)]
     [InlineData(TargetArch.AArch64, 3, 400, false, 2)]
-    public void GeneratedRecordsAgreeWithGcc(TargetArch arch, int seed, int count, bool packStruct, int packStructN)
+    [InlineData(TargetArch.X86_64, 4, 400, false, 0, "-mavx")]
+    public void GeneratedRecordsAgreeWithGcc(TargetArch arch, int seed, int count, bool packStruct, int packStructN, string? extraFlag = null)
     {
         if (GccObjectData.CompilerFor(arch) is null)
         {
             output.WriteLine($"skipped: no gcc for {arch}");
             return;
         }
-        var ctx = new TypeContext(TargetInfo.For(arch), new StructPackingOptions(packStruct, packStructN));
+        var target = TargetInfo.For(arch);
+        if (extraFlag == "-mavx") target = target with { BiggestAlignment = 32 };
+        var ctx = new TypeContext(target, new StructPackingOptions(packStruct, packStructN));
         var gen = new LayoutCaseGenerator(ctx, seed);
         var c = new StringBuilder(LayoutCaseGenerator.Preamble);
         var cases = new List<LayoutCaseGenerator.Case>();
@@ -37,6 +40,7 @@ public class LayoutVsGccTests(ITestOutputHelper output)
         var flags = new List<string>();
         if (packStruct) flags.Add("-fpack-struct");
         if (packStructN != 0) flags.Add($"-fpack-struct={packStructN}");
+        if (extraFlag is not null) flags.Add(extraFlag);
         var data = GccObjectData.Compile(arch, c.ToString(), [.. flags]);
 
         var failures = new List<string>();

@@ -24,7 +24,7 @@ public sealed class RecordMember
     public bool IsPacked { get; init; }
     /// <summary>
     /// Alignment in bytes requested on the member by <c>aligned(N)</c> or <c>_Alignas</c> (the
-    /// largest if several; plain <c>aligned</c> is <see cref="Toolchain.TargetInfo.BiggestAlignment"/>).
+    /// largest if several; plain <c>aligned</c> is <see cref="TypeContext.DefaultAlignedAttributeValue"/>).
     /// </summary>
     public int? Alignment { get; init; }
     public DiagnosticLocation? Location { get; init; }

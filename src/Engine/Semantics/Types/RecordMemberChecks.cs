@@ -62,6 +62,11 @@ internal static class RecordMemberChecks
             diags.Error($"bit-field '{name}' has invalid type", loc);
             return;
         }
+        if (m.Type.IsAtomic || (m.Type.EffectiveQualifiers & TypeQualifiers.Atomic) != 0)
+        {
+            diags.Error(m.Name is null ? "bit-field has atomic type" : $"bit-field '{name}' has atomic type", loc);
+            return;
+        }
         if (width < 0)
         {
             diags.Error($"negative width in bit-field '{name}'", loc);

@@ -44,14 +44,30 @@ public sealed partial class TypeContext
     /// (the outermost one); <c>_Atomic</c> raises the alignment of a 1/2/4/8/16-byte type to
     /// its size. Incomplete records and enums give the alignment gcc assumes (1, resp. 4).
     /// </summary>
-    public int AlignOf(QualifiedType type)
+    public int AlignOf(QualifiedType type) => AlignOf(type, type.EffectiveQualifiers);
+
+    /// <param name="qualifiers">The qualifiers that count for the <c>_Atomic</c> adjustment.</param>
+    private int AlignOf(QualifiedType type, TypeQualifiers qualifiers)
     {
         var align = AlignOfIgnoringAtomic(type);
-        if ((type.EffectiveQualifiers & TypeQualifiers.Atomic) != 0 && SizeOf(type) is long size
+        if ((qualifiers & TypeQualifiers.Atomic) != 0 && SizeOf(type) is long size
             && size is 1 or 2 or 4 or 8 or 16 && size > align)
             align = (int)size;
         return align;
     }
+
+    /// <summary>
+    /// The "_Atomic" of a declaration's specifiers (<c>_Atomic T a[N]</c>) is applied by gcc
+    /// to a copy of the array of plain T, which keeps T's alignment; only an atomic type
+    /// named through a typedef raises the element alignment.
+    /// </summary>
+    private int ArrayElementAlignment(QualifiedType element) => AlignOf(element, element.Type.Canonical.Qualifiers);
+
+    /// <summary>
+    /// The alignment of a plain <c>__attribute__((aligned))</c>: gcc's ATTRIBUTE_ALIGNED_VALUE,
+    /// 16 on both targets (it stays 16 on x86 with AVX, unlike <c>__BIGGEST_ALIGNMENT__</c>).
+    /// </summary>
+    public int DefaultAlignedAttributeValue => 16;
 
     /// <summary>
     /// <c>_Alignof</c> (C11) in bytes: gcc's min_align_of_type, which caps the alignment at
@@ -90,7 +106,7 @@ public sealed partial class TypeContext
             t = td.Underlying.Type;
         }
         // Arrays keep their element's sugar: an element typedef may carry an alignment.
-        if (t is ArrayType array) return AlignOf(array.Element);
+        if (t is ArrayType array) return ArrayElementAlignment(array.Element);
         var c = t.Canonical.Type;
         switch (c)
         {
@@ -108,7 +124,7 @@ public sealed partial class TypeContext
             case PointerType:
                 return Target.Pointer.Alignment;
             case ArrayType a:
-                return AlignOf(a.Element);
+                return ArrayElementAlignment(a.Element);
             case RecordType r:
                 return r.IsDefined ? r.Layout.Alignment : 1;
             case EnumType en:
