@@ -368,6 +368,25 @@ public class LayoutTests
     }
 
     [Fact]
+    public void EnumBitFieldsNarrowerThanTheirValuesWarn()
+    {
+        var c = Ctx();
+        var d = new DiagnosticBag();
+        var eu = c.NewEnum("eu");
+        eu.AddEnumerator("EU0", null, d);
+        eu.AddEnumerator("EU1", IntegerConstant.Create(100, c.Int), d);
+        eu.Complete(false, d);
+        var es = c.NewEnum("es");
+        es.AddEnumerator("ES0", IntegerConstant.Create(-1, c.Int), d);
+        es.AddEnumerator("ES1", IntegerConstant.Create(5, c.Int), d);
+        es.Complete(false, d);
+        c.NewStruct("a").Complete([M("x", eu, 7), M("y", eu, 6), M("z", es, 4), M("w", es, 3), M("v", eu, 32)], default, d);
+        // As gcc 12 reports for the same declarations.
+        d.Items.Select(x => x.Message).ShouldBe(["'y' is narrower than values of its type", "'w' is narrower than values of its type"]);
+        d.Items.ShouldAllBe(x => x.Severity == Severity.Warning);
+    }
+
+    [Fact]
     public void EnumUnderlyingTypes()
     {
         var c = Ctx();
