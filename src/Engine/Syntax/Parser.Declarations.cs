@@ -284,9 +284,10 @@ public sealed partial class Parser
         int mark = _scratchTop;
         if (_kind != TokenKind.Semicolon && _kind != TokenKind.CloseBrace)
         {
+            var prefix = Array.Empty<AttributeSpecifier>();
             while (true)
             {
-                var md = new MemberDeclarator { FirstToken = _pos };
+                var md = new MemberDeclarator { FirstToken = prefix.Length > 0 ? prefix[0].FirstToken : _pos, PrefixAttributes = prefix };
                 if (_kind != TokenKind.Colon)
                 {
                     md.Declarator = ParseDeclarator(DeclaratorKind.Named);
@@ -310,6 +311,7 @@ public sealed partial class Parser
                 Push(md);
                 if (_kind != TokenKind.Comma) break;
                 Advance();
+                prefix = ParseAttributeSpecifiers();
             }
         }
         m.Declarators = PopArray<MemberDeclarator>(mark);
@@ -467,8 +469,10 @@ public sealed partial class Parser
         }
         bool first = true;
         int mark = _scratchTop;
+        var prefix = Array.Empty<AttributeSpecifier>();
         while (true)
         {
+            int declStart = _pos;
             var d = ParseDeclarator(DeclaratorKind.Named);
             if (d is null)
             {
@@ -491,7 +495,7 @@ public sealed partial class Parser
                 else if (!IsFunctionDeclarator(d)) Warning(id.Token, "type defaults to 'int' in declaration of '" + _names[id.Name] + "'");
             }
             if (id is not null) Declare(id.Name, specs.IsTypedef);
-            var init = new InitDeclarator { FirstToken = d.FirstToken, Declarator = d };
+            var init = new InitDeclarator { FirstToken = prefix.Length > 0 ? prefix[0].FirstToken : declStart, Declarator = d, PrefixAttributes = prefix };
             if (CurrentKeyword == Keyword.Asm) init.AsmLabel = ParseAsmLabel();
             init.Attributes = ParseAttributeSpecifiers();
             if (first && _kind == TokenKind.OpenBrace && ctx is DeclContext.File or DeclContext.Block)
@@ -516,6 +520,7 @@ public sealed partial class Parser
             {
                 Advance();
                 first = false;
+                prefix = ParseAttributeSpecifiers();
                 continue;
             }
             if (_kind == TokenKind.Semicolon)

@@ -323,19 +323,47 @@ public sealed partial class Parser
         return c;
     }
 
+    /// <summary>
+    /// An if statement; an <c>else if</c> chain is parsed in a loop (gcc's PR c/2161 test has
+    /// 11 000 of them), so it does not count against the nesting bound. The tree is still a
+    /// chain of nested <see cref="IfStatement"/>s.
+    /// </summary>
     private IfStatement ParseIfStatement()
     {
-        var s = new IfStatement { FirstToken = _pos };
-        Advance();
-        s.Condition = ParseParenthesizedCondition();
-        s.Then = ParseScopedStatement();
-        if (CurrentKeyword == Keyword.Else)
+        int mark = _scratchTop;
+        int scopes = 0;
+        IfStatement? prev = null;
+        IfStatement first = null!;
+        while (true)
         {
+            var s = new IfStatement { FirstToken = _pos };
+            Push(s);
+            if (prev is null) first = s;
+            else prev.Else = s;
             Advance();
+            s.Condition = ParseParenthesizedCondition();
+            s.Then = ParseScopedStatement();
+            if (CurrentKeyword != Keyword.Else) break;
+            Advance();
+            if (CurrentKeyword == Keyword.If)
+            {
+                // the else branch is a block of its own holding the next if
+                PushScope();
+                scopes++;
+                prev = s;
+                continue;
+            }
             s.Else = ParseScopedStatement();
+            break;
         }
-        s.LastToken = _prev;
-        return s;
+        while (scopes-- > 0) PopScope();
+        for (int i = mark; i < _scratchTop; i++)
+        {
+            _scratch[i].LastToken = _prev;
+            _scratch[i] = null!;
+        }
+        _scratchTop = mark;
+        return first;
     }
 
     private ForStatement ParseForStatement()
