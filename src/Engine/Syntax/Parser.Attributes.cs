@@ -70,7 +70,7 @@ public sealed partial class Parser
                 if (_kind == TokenKind.CloseParen) Advance();
                 else
                 {
-                    ErrorExpected("')'");
+                    ErrorMissing("')'");
                     SkipToCloseParen();
                 }
             }
@@ -78,7 +78,7 @@ public sealed partial class Parser
             Push(a);
             if (_kind != TokenKind.Comma && _kind != TokenKind.CloseParen)
             {
-                ErrorExpected("')'");
+                ErrorMissing("')'");
                 break;
             }
         }
@@ -120,7 +120,7 @@ public sealed partial class Parser
             if (_kind == TokenKind.CloseParen) Advance();
             else
             {
-                ErrorExpected("')'");
+                ErrorMissing("')'");
                 SkipToCloseParen();
             }
             ExpectSemicolon();
@@ -220,7 +220,7 @@ public sealed partial class Parser
         if (_kind == TokenKind.CloseParen) Advance();
         else
         {
-            ErrorExpected("')'");
+            ErrorMissing("')'");
             SkipToCloseParen();
         }
         ExpectSemicolon();
@@ -253,7 +253,7 @@ public sealed partial class Parser
                 if (_kind == TokenKind.CloseParen) Advance();
                 else
                 {
-                    ErrorExpected("')'");
+                    ErrorMissing("')'");
                     SkipToCloseParen();
                 }
             }

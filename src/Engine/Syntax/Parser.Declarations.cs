@@ -72,11 +72,15 @@ public sealed partial class Parser
         if (leading is not null)
             foreach (var a in leading) Push(a);
         bool seenType = false;
+        bool tagDefinition = false;
         var storage = Keyword.None;
         while (_kind == TokenKind.Identifier)
         {
             int text = _toks[_pos].Text;
             var kw = _kw[text];
+            // after a struct/union/enum body a type most likely means a forgotten ';' (gcc stops here too)
+            if (tagDefinition && (kw == Keyword.None ? _state[text] == StateTypedef : TypeNameKeyword[(int)kw] && !SyntaxFacts.IsTypeQualifier(kw) && kw != Keyword.Attribute))
+                break;
             if (kw == Keyword.None)
             {
                 if (seenType) break;
@@ -129,13 +133,21 @@ public sealed partial class Parser
                     break;
                 case Keyword.Struct:
                 case Keyword.Union:
-                    Push(ParseStructSpecifier());
+                {
+                    var s = ParseStructSpecifier();
+                    Push(s);
                     seenType = true;
+                    tagDefinition |= s.HasBody;
                     break;
+                }
                 case Keyword.Enum:
-                    Push(ParseEnumSpecifier());
+                {
+                    var e = ParseEnumSpecifier();
+                    Push(e);
                     seenType = true;
+                    tagDefinition |= e.HasBody;
                     break;
+                }
                 case Keyword.Typeof:
                 case Keyword.TypeofUnqual:
                     Push(ParseTypeofSpecifier());
@@ -160,6 +172,7 @@ public sealed partial class Parser
     done:
         specs.Items = PopArray<Specifier>(mark);
         specs.HasTypeSpecifier = seenType;
+        specs.HasTagDefinition = tagDefinition;
         specs.StorageClass = storage;
         specs.LastToken = _prev;
         if (specs.Items.Length == 0) specs.FirstToken = _pos;
@@ -464,6 +477,12 @@ public sealed partial class Parser
         {
             if (specs.Items.Length == 0) Warning(_pos, "empty declaration");
             Advance();
+            decl.LastToken = _prev;
+            return decl;
+        }
+        if (specs.HasTagDefinition && !(_kind is TokenKind.OpenParen or TokenKind.Mult || AtPlainIdentifier))
+        {
+            ErrorExpected("';', identifier or '('");
             decl.LastToken = _prev;
             return decl;
         }

@@ -114,7 +114,7 @@ public sealed partial class Parser
         }
         else
         {
-            ErrorExpected("':'");
+            ErrorMissing("':'");
             n.WhenFalse = new ErrorExpression { FirstToken = _pos, LastToken = _prev };
         }
         Unnest();
@@ -313,7 +313,7 @@ public sealed partial class Parser
                     if (_kind == TokenKind.CloseParen) Advance();
                     else
                     {
-                        ErrorExpected("')'");
+                        ErrorMissing("')'");
                         SkipToCloseParen();
                     }
                     e = new CallExpression { FirstToken = e.FirstToken, LastToken = _prev, Callee = e, Arguments = args };
@@ -421,7 +421,7 @@ public sealed partial class Parser
                     if (_kind == TokenKind.CloseParen) Advance();
                     else
                     {
-                        ErrorExpected("')'");
+                        ErrorMissing("')'");
                         SkipToCloseParen();
                     }
                     e = new ParenthesizedExpression { FirstToken = start, LastToken = _prev, Inner = inner };
@@ -485,7 +485,7 @@ public sealed partial class Parser
         if (_kind == TokenKind.CloseParen) Advance();
         else
         {
-            ErrorExpected("')'");
+            ErrorMissing("')'");
             SkipToCloseParen();
         }
         g.LastToken = _prev;

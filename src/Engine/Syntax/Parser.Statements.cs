@@ -266,7 +266,7 @@ public sealed partial class Parser
         if (_kind == TokenKind.CloseParen) Advance();
         else
         {
-            ErrorExpected("')'");
+            ErrorMissing("')'");
             SkipToCloseParen();
         }
         return e;
@@ -310,7 +310,7 @@ public sealed partial class Parser
         if (_kind == TokenKind.Colon) Advance();
         else
         {
-            ErrorExpected("':'");
+            ErrorExpected(c.RangeEnd is null ? "':' or '...'" : "':'");
             if (_kind != TokenKind.Semicolon && _kind != TokenKind.CloseBrace)
             {
                 SkipToStatementEnd();
@@ -400,7 +400,7 @@ public sealed partial class Parser
             if (_kind == TokenKind.CloseParen) Advance();
             else
             {
-                ErrorExpected("')'");
+                ErrorMissing("')'");
                 SkipToCloseParen();
             }
         }

@@ -151,7 +151,7 @@ public sealed partial class Parser
             Advance();
             return true;
         }
-        ErrorExpected("'" + TokenSpelling.PunctuatorText(k) + "'");
+        ErrorMissing("'" + TokenSpelling.PunctuatorText(k) + "'");
         return false;
     }
 
@@ -280,6 +280,30 @@ public sealed partial class Parser
     /// <summary>"expected X before Y" at the current token, gcc style.</summary>
     private void ErrorExpected(string what) => Error(_pos, "expected " + what + Before(_pos));
 
+    /// <summary>
+    /// "expected X before Y" for one missing token (gcc's c_parser_require): gcc places it right
+    /// after the previous token when that token was spelled in a file (not produced by a macro),
+    /// where the token should be inserted.
+    /// </summary>
+    private void ErrorMissing(string what)
+    {
+        if (_stopped || _pos <= _lastErrorPos) return;
+        string message = "expected " + what + Before(_pos);
+        if (_prev >= 0 && _toks[_prev].Expansion == 0 && _unit.LocationOf(_toks[_prev]) is { } at && at.Line > 0)
+        {
+            _lastErrorPos = _pos;
+            _diags.Add(new Diagnostic(Severity.Error, message, at with { Column = at.Column + Spelling(_prev).Length }));
+            _errors++;
+            if (_errors >= _opts.MaxErrors)
+            {
+                _diags.Add(_unit.DiagnosticAt(_pos, Severity.Note, $"too many errors ({_errors}); parsing stopped"));
+                Stop();
+            }
+            return;
+        }
+        Error(_pos, message);
+    }
+
     /// <summary>gcc's c_parse_error suffix for a token: " before 'x'", " before ')' token", " at end of input"…</summary>
     private string Before(int p)
     {
@@ -356,7 +380,7 @@ public sealed partial class Parser
             Advance();
             return;
         }
-        ErrorExpected("';'");
+        ErrorMissing("';'");
         SkipToStatementEnd();
     }
 

@@ -26,7 +26,7 @@ public static class SyntaxPrinter
                     s = s[..^suffix.Length];
                     break;
                 }
-            names[(int)k] = k == SyntaxKind.DeclarationSpecifiers ? "Specs" : s;
+            names[(int)k] = k switch { SyntaxKind.DeclarationSpecifiers => "Specs", SyntaxKind.AttributeSpecifier => "Attrs", _ => s };
         }
         return names;
     }
@@ -127,7 +127,7 @@ public static class SyntaxPrinter
             case LabelAddressExpression l:
                 return Name(unit, l.Label);
             case ArrayDeclarator a:
-                return (a.IsStatic ? "static" : "") + (a.IsStar ? "*" : "");
+                return a.IsStar ? "*" : "";
             case FunctionDeclarator f:
                 if (f.IdentifierNames is { } ids) return "knr(" + string.Join(",", ids.Select(i => Name(unit, i))) + ")";
                 return f.IsVariadic ? "..." : "";

@@ -14,6 +14,8 @@ public sealed class DeclarationSpecifiers : SyntaxNode
 
     /// <summary>A type specifier is present (keyword type, tag, typedef name, typeof, _Atomic(T)).</summary>
     public bool HasTypeSpecifier { get; internal set; }
+    /// <summary>A struct, union or enum specifier with a body is among the items.</summary>
+    public bool HasTagDefinition { get; internal set; }
     /// <summary>The storage class keyword (first one), or <see cref="Keyword.None"/>.</summary>
     public Keyword StorageClass { get; internal set; }
     public bool IsTypedef => StorageClass == Keyword.Typedef;
