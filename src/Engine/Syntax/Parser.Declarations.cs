@@ -57,7 +57,7 @@ public sealed partial class Parser
     private bool LooksLikeUnknownTypeName(int p)
     {
         int q = p + 1;
-        while (_toks[q].Kind == TokenKind.Directive) q++;
+        while (Transparent[(int)_toks[q].Kind]) q++;
         ref readonly var n = ref _toks[q];
         if (n.Kind == TokenKind.Mult) return true;
         return n.Kind == TokenKind.Identifier && _kw[n.Text] == Keyword.None;

@@ -429,12 +429,6 @@ public sealed partial class Parser
                 Unnest();
                 return e;
             }
-            case TokenKind.Other:
-            case TokenKind.Hash:
-            case TokenKind.Paste:
-                Error(_pos, "stray '" + Spelling(_pos) + "' in program");
-                Advance();
-                return new ErrorExpression { FirstToken = _prev, LastToken = _prev };
         }
         ErrorExpected("expression");
         return new ErrorExpression { FirstToken = _pos, LastToken = _prev };

@@ -52,7 +52,7 @@ public sealed partial class Parser
                     while (KeywordAt(p) == Keyword.Extension)
                     {
                         p++;
-                        while (_toks[p].Kind == TokenKind.Directive) p++;
+                        while (Transparent[(int)_toks[p].Kind]) p++;
                     }
                     if (StartsDeclaration(p))
                     {
@@ -380,7 +380,7 @@ public sealed partial class Parser
                 while (KeywordAt(p) == Keyword.Extension)
                 {
                     p++;
-                    while (_toks[p].Kind == TokenKind.Directive) p++;
+                    while (Transparent[(int)_toks[p].Kind]) p++;
                 }
                 if (StartsDeclaration(p))
                 {

@@ -78,10 +78,19 @@ public sealed partial class Parser
 
     // ---------------------------------------------------------------- tokens
 
+    /// <summary>Token kinds the grammar never sees: passed-through directives, and stray characters (reported, then dropped as gcc's lexer does).</summary>
+    private static readonly bool[] Transparent = BuildTransparent();
+
+    private static bool[] BuildTransparent()
+    {
+        var t = new bool[(int)TokenKind.EndOfFile + 1];
+        t[(int)TokenKind.Directive] = t[(int)TokenKind.Other] = t[(int)TokenKind.Hash] = t[(int)TokenKind.Paste] = true;
+        return t;
+    }
+
     private void Start()
     {
-        int p = 0;
-        while (_toks[p].Kind == TokenKind.Directive) RecordDirective(p++);
+        int p = SkipTransparent(0);
         _pos = p;
         _kind = _toks[p].Kind;
     }
@@ -92,14 +101,19 @@ public sealed partial class Parser
         if (_kind == TokenKind.EndOfFile) return;
         _prev = _pos;
         int p = _pos + 1;
-        if (_toks[p].Kind == TokenKind.Directive) p = SkipDirectives(p);
+        if (Transparent[(int)_toks[p].Kind]) p = SkipTransparent(p);
         _pos = p;
         _kind = _toks[p].Kind;
     }
 
-    private int SkipDirectives(int p)
+    private int SkipTransparent(int p)
     {
-        while (_toks[p].Kind == TokenKind.Directive) RecordDirective(p++);
+        while (Transparent[(int)_toks[p].Kind])
+        {
+            if (_toks[p].Kind == TokenKind.Directive) RecordDirective(p);
+            else Error(p, "stray '" + Spelling(p) + "' in program");
+            p++;
+        }
         return p;
     }
 
@@ -117,7 +131,7 @@ public sealed partial class Parser
         {
             if (_toks[p].Kind == TokenKind.EndOfFile) return p;
             p++;
-            while (_toks[p].Kind == TokenKind.Directive) p++;
+            while (Transparent[(int)_toks[p].Kind]) p++;
         }
         return p;
     }
