@@ -6,8 +6,9 @@ namespace KlpCcp.Engine.Syntax;
 /// <summary>The tree of a unit and whether parsing reported errors (the diagnostics are in <see cref="Diagnostics"/>).</summary>
 public sealed class ParseResult
 {
-    internal ParseResult(PreprocessedUnit unit, TranslationUnit root, DiagnosticBag diagnostics, int errors, int warnings)
+    internal ParseResult(PreprocessedUnit unit, TranslationUnit root, DiagnosticBag diagnostics, int errors, int warnings, int deepestNesting)
     {
+        DeepestNesting = deepestNesting;
         Unit = unit;
         Root = root;
         Diagnostics = diagnostics;
@@ -22,4 +23,6 @@ public sealed class ParseResult
     public int ErrorCount { get; }
     public int WarningCount { get; }
     public bool HasErrors => ErrorCount > 0;
+    /// <summary>The deepest nesting level reached (see <see cref="ParserOptions.MaxNestingDepth"/>).</summary>
+    public int DeepestNesting { get; }
 }

@@ -126,6 +126,7 @@ public sealed partial class Parser
 
     private Statement ParseStatement()
     {
+        if (_kind == TokenKind.OpenBrace) return ParseCompoundStatement(openScope: true); // nests by itself
         Nest();
         var s = ParseStatementInner();
         Unnest();

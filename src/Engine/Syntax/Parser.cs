@@ -28,6 +28,7 @@ public sealed partial class Parser
     private int _prev = -1;
     private TokenKind _kind;
     private int _depth;
+    private int _deepest;
     private readonly int _maxDepth;
     private int _errors;
     private int _warnings;
@@ -73,7 +74,7 @@ public sealed partial class Parser
         var diags = diagnostics ?? new DiagnosticBag();
         var p = new Parser(unit, diags, options ?? ParserOptions.Default);
         var root = p.ParseTranslationUnit();
-        return new ParseResult(unit, root, diags, p._errors, p._warnings);
+        return new ParseResult(unit, root, diags, p._errors, p._warnings, p._deepest);
     }
 
     // ---------------------------------------------------------------- tokens
@@ -212,7 +213,8 @@ public sealed partial class Parser
     /// <summary>Enters one nesting level; beyond the bound reports "nesting too deep" and stops parsing (the current token becomes end of file, so every caller unwinds at once).</summary>
     private void Nest()
     {
-        if (++_depth > _maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (++_depth > _deepest) _deepest = _depth;
+        if (_depth > _maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             if (!_stopped)
             {

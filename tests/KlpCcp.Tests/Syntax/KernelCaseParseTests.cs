@@ -49,7 +49,7 @@ public class KernelCaseParseTests(ITestOutputHelper output)
         var sw = Stopwatch.StartNew();
         var result = Parser.Parse(unit);
         sw.Stop();
-        output.WriteLine($"{caseName}: {unit.Count} tokens, {result.Root.Declarations.Length} external declarations, {sw.ElapsedMilliseconds} ms (cold)");
+        output.WriteLine($"{caseName}: {unit.Count} tokens, {result.Root.Declarations.Length} external declarations, nesting {result.DeepestNesting}, {sw.ElapsedMilliseconds} ms (cold)");
         result.Diagnostics.Items.Take(10).Select(d => d.ToString()).ShouldBeEmpty();
         SyntaxInvariants.Check(result.Root, unit).ShouldBeNull();
     }
