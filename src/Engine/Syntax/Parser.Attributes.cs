@@ -4,13 +4,90 @@ namespace KlpCcp.Engine.Syntax;
 
 public sealed partial class Parser
 {
-    /// <summary>Zero or more <c>__attribute__((...))</c> specifiers.</summary>
+    /// <summary>At <c>[[</c>: in C it always starts standard attributes (gcc accepts them in every GNU mode).</summary>
+    private bool AtStandardAttribute => _kind == TokenKind.OpenSquare && PeekKind() == TokenKind.OpenSquare;
+
+    private bool AtAttribute => _kind == TokenKind.Identifier ? CurrentKeyword == Keyword.Attribute : AtStandardAttribute;
+
+    /// <summary>Zero or more <c>__attribute__((...))</c> or <c>[[...]]</c> specifiers.</summary>
     private AttributeSpecifier[] ParseAttributeSpecifiers()
     {
-        if (_kind != TokenKind.Identifier || CurrentKeyword != Keyword.Attribute) return Array.Empty<AttributeSpecifier>();
+        if (!AtAttribute) return Array.Empty<AttributeSpecifier>();
         int mark = _scratchTop;
-        while (_kind == TokenKind.Identifier && CurrentKeyword == Keyword.Attribute) Push(ParseAttributeSpecifier());
+        while (AtAttribute) Push(_kind == TokenKind.OpenSquare ? ParseStandardAttributeSpecifier() : ParseAttributeSpecifier());
         return PopArray<AttributeSpecifier>(mark);
+    }
+
+    /// <summary>
+    /// <c>[[ prefix::name(balanced tokens), ... ]]</c> (C2x). Arguments are kept as a raw token
+    /// range only. Without the C2x lexer '::' arrives as two ':' tokens.
+    /// </summary>
+    private AttributeSpecifier ParseStandardAttributeSpecifier()
+    {
+        var spec = new AttributeSpecifier { FirstToken = _pos, IsStandard = true };
+        Advance();
+        Advance();
+        Nest();
+        int mark = _scratchTop;
+        while (_kind != TokenKind.CloseSquare && _kind != TokenKind.EndOfFile)
+        {
+            if (_kind == TokenKind.Comma)
+            {
+                Advance();
+                continue;
+            }
+            if (_kind != TokenKind.Identifier)
+            {
+                ErrorExpected("identifier");
+                break;
+            }
+            var a = new AttributeItem { FirstToken = _pos, Name = CurrentText, NameToken = _pos };
+            Advance();
+            if (_kind == TokenKind.Scope || (_kind == TokenKind.Colon && PeekKind() == TokenKind.Colon))
+            {
+                if (_kind == TokenKind.Scope) Advance();
+                else
+                {
+                    Advance();
+                    Advance();
+                }
+                a.Namespace = a.Name;
+                if (_kind == TokenKind.Identifier)
+                {
+                    a.Name = CurrentText;
+                    a.NameToken = _pos;
+                    Advance();
+                }
+                else ErrorExpected("identifier");
+            }
+            if (_kind == TokenKind.OpenParen)
+            {
+                a.HasArguments = true;
+                Advance();
+                a.ArgumentsFirstToken = _pos;
+                int depth = 0;
+                while (_kind != TokenKind.EndOfFile && !(depth == 0 && _kind == TokenKind.CloseParen))
+                {
+                    if (_kind is TokenKind.OpenParen or TokenKind.OpenSquare or TokenKind.OpenBrace) depth++;
+                    else if (_kind is TokenKind.CloseParen or TokenKind.CloseSquare or TokenKind.CloseBrace) depth--;
+                    Advance();
+                }
+                a.ArgumentsLastToken = _prev;
+                Expect(TokenKind.CloseParen);
+            }
+            a.LastToken = _prev;
+            Push(a);
+            if (_kind != TokenKind.Comma && _kind != TokenKind.CloseSquare)
+            {
+                ErrorExpected("']'");
+                break;
+            }
+        }
+        spec.Attributes = PopArray<AttributeItem>(mark);
+        Unnest();
+        if (Expect(TokenKind.CloseSquare)) Expect(TokenKind.CloseSquare);
+        spec.LastToken = _prev;
+        return spec;
     }
 
     /// <summary><c>__attribute__ ( ( attribute-list ) )</c>; the keyword is current.</summary>

@@ -74,8 +74,17 @@ public sealed partial class Parser
         bool seenType = false;
         bool tagDefinition = false;
         var storage = Keyword.None;
-        while (_kind == TokenKind.Identifier)
+        while (true)
         {
+            if (_kind != TokenKind.Identifier)
+            {
+                if (AtStandardAttribute)
+                {
+                    Push(ParseStandardAttributeSpecifier());
+                    continue;
+                }
+                break;
+            }
             int text = _toks[_pos].Text;
             var kw = _kw[text];
             // after a struct/union/enum body a type most likely means a forgotten ';' (gcc stops here too)
@@ -572,6 +581,8 @@ public sealed partial class Parser
                 return kw is Keyword.Asm or Keyword.Attribute;
             case TokenKind.OpenBrace:
                 return false;
+            case TokenKind.OpenSquare:
+                return AtStandardAttribute;
             default:
                 // K&R parameter declarations must follow; anything else continues a (broken) declaration
                 return !StartsDeclaration(_pos);

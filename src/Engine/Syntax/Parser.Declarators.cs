@@ -57,8 +57,14 @@ public sealed partial class Parser
     private bool ParseQualifiersAndAttributes(bool inArray)
     {
         bool isStatic = false;
-        while (_kind == TokenKind.Identifier)
+        while (true)
         {
+            if (_kind != TokenKind.Identifier)
+            {
+                if (!AtStandardAttribute) break;
+                Push(ParseStandardAttributeSpecifier());
+                continue;
+            }
             var kw = CurrentKeyword;
             if (SyntaxFacts.IsTypeQualifier(kw))
             {
@@ -123,7 +129,11 @@ public sealed partial class Parser
         // suffixes: [ ] and ( )
         while (true)
         {
-            if (_kind == TokenKind.OpenSquare) d = ParseArraySuffix(d, start);
+            if (_kind == TokenKind.OpenSquare)
+            {
+                if (AtStandardAttribute) break;
+                d = ParseArraySuffix(d, start);
+            }
             else if (_kind == TokenKind.OpenParen)
             {
                 int open = _pos;

@@ -33,6 +33,7 @@ public sealed partial class Parser
 
     private BlockItem? ParseBlockItem()
     {
+        if (_kind == TokenKind.OpenSquare && AtStandardAttribute) return ParseAttributedBlockItem();
         if (_kind == TokenKind.Identifier)
         {
             var kw = CurrentKeyword;
@@ -63,23 +64,36 @@ public sealed partial class Parser
                     return ParseStatement();
                 }
                 case Keyword.Attribute:
-                {
-                    int start = _pos;
-                    var attrs = ParseAttributeSpecifiers();
-                    if (_kind == TokenKind.Semicolon)
-                    {
-                        // an attribute on a null statement: __attribute__((__fallthrough__));
-                        Advance();
-                        return new ExpressionStatement { FirstToken = start, LastToken = _prev, Attributes = attrs };
-                    }
-                    return ParseDeclarationOrFunctionDefinition(DeclContext.Block, start, false, attrs);
-                }
+                    return ParseAttributedBlockItem();
                 default:
                     if (DeclSpecKeyword[(int)kw]) return ParseDeclarationOrFunctionDefinition(DeclContext.Block, _pos, false, null);
                     break;
             }
         }
         return ParseStatement();
+    }
+
+    /// <summary>Attributes at the start of a block item: on a null statement (<c>__attribute__((__fallthrough__));</c>), a declaration, or (C2x) a statement.</summary>
+    private BlockItem? ParseAttributedBlockItem()
+    {
+        int start = _pos;
+        var attrs = ParseAttributeSpecifiers();
+        if (_kind == TokenKind.Semicolon)
+        {
+            Advance();
+            return new ExpressionStatement { FirstToken = start, LastToken = _prev, Attributes = attrs };
+        }
+        if (attrs[^1].IsStandard && !StartsDeclaration(_pos) && !(_kind == TokenKind.Identifier && CurrentKeyword == Keyword.Extension))
+        {
+            var s = ParseStatement();
+            if (s is ExpressionStatement { Attributes.Length: 0 } es)
+            {
+                es.Attributes = attrs;
+                es.FirstToken = start;
+            }
+            return s;
+        }
+        return ParseDeclarationOrFunctionDefinition(DeclContext.Block, start, false, attrs);
     }
 
     private LabelDeclaration ParseLabelDeclaration()

@@ -440,6 +440,12 @@ public sealed partial class Parser
                 ErrorExpected("identifier or '('");
                 Advance();
                 return null;
+            case TokenKind.OpenSquare when AtStandardAttribute:
+            {
+                int start = _pos;
+                var attrs = ParseAttributeSpecifiers();
+                return ParseDeclarationOrFunctionDefinition(DeclContext.File, start, false, attrs);
+            }
             case TokenKind.Identifier:
                 switch (CurrentKeyword)
                 {

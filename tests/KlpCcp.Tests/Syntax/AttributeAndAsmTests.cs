@@ -108,4 +108,24 @@ public class AttributeAndAsmTests
         r.Decl(1).ShouldBe("(Declaration (Specs int) (Init x (AsmLabel \"y\") (Attrs (Attribute used)) 3))");
         r.Decl(2).ShouldBe("(Declaration (Specs int) (Init (Function f (Parameter (Specs void))) (AsmLabel \"g\")))");
     }
+
+    [Fact]
+    public void Standard_attributes_in_the_common_places()
+    {
+        var r = SyntaxHarness.Clean("[[gnu::unused]] static int x [[maybe_unused]];\n"
+            + "int f([[maybe_unused]] int a) { switch (a) { case 1: a++; [[fallthrough]]; case 2: break; } [[maybe_unused]] int y; "
+            + "[[gnu::hot]] a++; return a; }\nstruct s { int m [[deprecated(\"no\")]]; };");
+        r.Decl(0).ShouldBe("(Declaration (Specs (Attrs [[]] (Attribute unused)) static int) (Init x (Attrs [[]] (Attribute maybe_unused))))");
+        r.Body(1).ShouldBe([
+            "(Switch a (Compound (Case 1 (Expression (Unary post++ a))) (Expression (Attrs [[]] (Attribute fallthrough))) (Case 2 (break))))",
+            "(Declaration (Specs (Attrs [[]] (Attribute maybe_unused)) int) (Init y))",
+            "(Expression (Attrs [[]] (Attribute hot)) (Unary post++ a))",
+            "(Return a)",
+        ]);
+        var attr = ((Declaration)r.Root.Declarations[0]).Specifiers.Items.OfType<AttributeSpecifier>().Single().Attributes[0];
+        r.Name(attr.Namespace).ShouldBe("gnu");
+        var dep = r.Root.DescendantsAndSelf().OfType<AttributeItem>().Single(a => r.Name(a.Name) == "deprecated");
+        dep.HasArguments.ShouldBeTrue();
+        r.Unit.Spell(r.Unit.Tokens[dep.ArgumentsFirstToken]).ShouldBe("\"no\"");
+    }
 }
