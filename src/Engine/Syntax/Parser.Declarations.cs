@@ -329,6 +329,7 @@ public sealed partial class Parser
                 }
                 var post = ParseAttributeSpecifiers();
                 md.Attributes = Concat(pre, post);
+                if (!specs.HasTypeSpecifier && md.Declarator?.FindName() is { } mid) WarnImplicitInt(mid);
                 md.LastToken = _prev;
                 Push(md);
                 if (_kind != TokenKind.Comma) break;
@@ -437,6 +438,7 @@ public sealed partial class Parser
         var n = new TypeName { FirstToken = _pos };
         n.Specifiers = ParseDeclarationSpecifiers(SpecContext.TypeName, false);
         if (n.Specifiers.Items.Length == 0) ErrorExpected("specifier-qualifier-list");
+        else if (!n.Specifiers.HasTypeSpecifier) Warning(n.FirstToken, "type defaults to 'int' in type name");
         n.Declarator = ParseDeclarator(DeclaratorKind.Abstract);
         n.LastToken = _prev;
         return n;
@@ -519,8 +521,8 @@ public sealed partial class Parser
             }
             if (!specs.HasTypeSpecifier && id is not null)
             {
-                if (specs.Items.Length == 0 && fileScope) Warning(id.Token, "data definition has no type or storage class");
-                else if (!IsFunctionDeclarator(d)) Warning(id.Token, "type defaults to 'int' in declaration of '" + _names[id.Name] + "'");
+                if (first && specs.Items.Length == 0 && fileScope) Warning(start, "data definition has no type or storage class");
+                WarnImplicitInt(id);
             }
             if (id is not null) Declare(id.Name, specs.IsTypedef);
             var init = new InitDeclarator { FirstToken = prefix.Length > 0 ? prefix[0].FirstToken : declStart, Declarator = d, PrefixAttributes = prefix };
@@ -565,7 +567,9 @@ public sealed partial class Parser
         return decl;
     }
 
-    private static bool IsFunctionDeclarator(Declarator d) => d.FindFunctionOfName() is not null;
+    /// <summary>gcc's -Wimplicit-int (on by default): a declaration whose specifiers name no type.</summary>
+    private void WarnImplicitInt(IdentifierDeclarator id) =>
+        Warning(id.Token, "type defaults to 'int' in declaration of '" + _names[id.Name] + "'");
 
     /// <summary>After a declarator: the tokens that continue a declaration rather than start a function body.</summary>
     private bool IsDeclarationContinuation()
@@ -626,6 +630,7 @@ public sealed partial class Parser
             if (_pos == before) break;
         }
         f.KnRDeclarations = PopArray<Declaration>(mark);
+        if (fn.IdentifierNames is { } knr && id is not null) WarnUndeclaredKnRParameters(knr, f.KnRDeclarations, id.Token);
         if (_kind == TokenKind.OpenBrace)
             f.Body = ParseCompoundStatement(openScope: false);
         else
@@ -636,6 +641,19 @@ public sealed partial class Parser
         PopScope();
         f.LastToken = _prev;
         return f;
+    }
+
+    /// <summary>gcc: "type of 'a' defaults to 'int'" for a K&amp;R parameter no declaration names, at the function name.</summary>
+    private void WarnUndeclaredKnRParameters(int[] names, Declaration[] decls, int at)
+    {
+        foreach (var n in names)
+        {
+            bool declared = false;
+            foreach (var d in decls)
+                foreach (var i in d.Declarators)
+                    if (i.Declarator.FindName()?.Name == n) declared = true;
+            if (!declared) Warning(at, "type of '" + _names[n] + "' defaults to 'int'");
+        }
     }
 
     // ---------------------------------------------------------------- initializers

@@ -304,7 +304,11 @@ public sealed partial class Parser
         p.Declarator = ParseDeclarator(DeclaratorKind.Either);
         p.Attributes = ParseAttributeSpecifiers();
         var id = p.Declarator?.FindName();
-        if (id is not null) Declare(id.Name, false);
+        if (id is not null)
+        {
+            if (!specs.HasTypeSpecifier) WarnImplicitInt(id);
+            Declare(id.Name, false);
+        }
         p.LastToken = _prev;
         return p;
     }

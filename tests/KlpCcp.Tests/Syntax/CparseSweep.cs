@@ -54,7 +54,8 @@ public class CparseSweep(ITestOutputHelper output)
             return new Outcome(file, "error", string.Join(" | ", result.Diagnostics.Items.Where(d => d.Severity == Severity.Error).Take(3)), sw.Elapsed.TotalMilliseconds, unit.Count);
         var broken = SyntaxInvariants.Check(result.Root, unit);
         if (broken is not null) return new Outcome(file, "invariant", broken, sw.Elapsed.TotalMilliseconds, unit.Count);
-        return new Outcome(file, "ok", null, sw.Elapsed.TotalMilliseconds, unit.Count);
+        var warnings = result.Diagnostics.Items.Where(d => d.Severity == Severity.Warning).Select(d => d.ToString()).ToArray();
+        return new Outcome(file, "ok", warnings.Length > 0 ? string.Join("\n", warnings) : null, sw.Elapsed.TotalMilliseconds, unit.Count);
     }
 
     internal static string MakeNullHeader()
@@ -82,6 +83,10 @@ public class CparseSweep(ITestOutputHelper output)
         sb.AppendLine($"total: {outcomes.Count}");
         foreach (var o in outcomes.Where(o => o.Status != "ok"))
             sb.AppendLine($"{o.Status}\t{Path.GetRelativePath(Root, o.File)}\t{o.Detail}");
+        sb.AppendLine($"parse time: {outcomes.Sum(o => o.Ms):F0} ms for {outcomes.Sum(o => (long)o.Tokens)} tokens");
+        sb.AppendLine("warnings:");
+        foreach (var o in outcomes.Where(o => o.Status == "ok" && o.Detail is not null))
+            sb.AppendLine(o.Detail);
         var report = Environment.GetEnvironmentVariable("KLPCCP_CPARSE_REPORT") ?? "/tmp/cparse-sweep.txt";
         File.WriteAllText(report, sb.ToString());
         output.WriteLine(sb.ToString());

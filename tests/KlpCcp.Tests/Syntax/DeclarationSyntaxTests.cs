@@ -91,8 +91,24 @@ public class DeclarationSyntaxTests
         r.Decl(2).ShouldBe("(Declaration (Specs static) (Init y 2))");
         r.Full.ShouldBe([
             "main.c:1:1: warning: data definition has no type or storage class",
+            "main.c:1:1: warning: type defaults to 'int' in declaration of 'x'",
             "main.c:1:4: warning: return type defaults to 'int'",
             "main.c:1:29: warning: type defaults to 'int' in declaration of 'y'",
+        ]);
+    }
+
+    [Fact]
+    public void Implicit_int_in_other_places_warns_like_gcc()
+    {
+        // checked against gcc 12 -fsyntax-only; gcc locates the type-name warning at the enclosing function (6:1)
+        var r = SyntaxHarness.Parse("static int\nfoo(a, b)\n  int b;\n{ return a; }\nstruct s { const x : 3; };\nvoid g(void) { (const *)0; }\nextern f(const char*);\nvoid h(const p);");
+        r.HasErrors.ShouldBeFalse();
+        r.Full.ShouldBe([
+            "main.c:2:1: warning: type of 'a' defaults to 'int'",
+            "main.c:5:18: warning: type defaults to 'int' in declaration of 'x'",
+            "main.c:6:17: warning: type defaults to 'int' in type name",
+            "main.c:7:8: warning: type defaults to 'int' in declaration of 'f'",
+            "main.c:8:14: warning: type defaults to 'int' in declaration of 'p'",
         ]);
     }
 
