@@ -73,7 +73,18 @@ public sealed partial class Parser
     {
         var diags = diagnostics ?? new DiagnosticBag();
         var p = new Parser(unit, diags, options ?? ParserOptions.Default);
-        var root = p.ParseTranslationUnit();
+        TranslationUnit root;
+        try
+        {
+            root = p.ParseTranslationUnit();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // a parser bug must not escape as an exception: report it at the current token
+            diags.Add(unit.DiagnosticAt(p._pos, Severity.Error, "internal parser error: " + e.GetType().Name + ": " + e.Message));
+            p._errors++;
+            root = new TranslationUnit { FirstToken = 0, LastToken = unit.Count - 1 };
+        }
         return new ParseResult(unit, root, diags, p._errors, p._warnings, p._deepest);
     }
 
