@@ -405,7 +405,7 @@ public sealed partial class Parser
                     while (_kind != TokenKind.CloseBrace && _kind != TokenKind.Semicolon && _kind != TokenKind.EndOfFile) Advance();
                     break;
                 }
-                var e = new Enumerator { FirstToken = _pos, Name = CurrentText };
+                var e = new EnumeratorDeclaration { FirstToken = _pos, Name = CurrentText };
                 Advance();
                 e.Attributes = ParseAttributeSpecifiers();
                 if (Accept(TokenKind.Eq)) e.Value = ParseConditional();
@@ -420,7 +420,7 @@ public sealed partial class Parser
                     break;
                 }
             }
-            n.Enumerators = PopArray<Enumerator>(mark);
+            n.Enumerators = PopArray<EnumeratorDeclaration>(mark);
             Unnest();
             Expect(TokenKind.CloseBrace);
             n.TrailingAttributes = ParseAttributeSpecifiers();

@@ -16,7 +16,7 @@ public enum SyntaxKind : byte
     TypedefNameSpecifier,
     StructSpecifier,
     EnumSpecifier,
-    Enumerator,
+    EnumeratorDeclaration,
     TypeofSpecifier,
     AtomicTypeSpecifier,
     AlignasSpecifier,

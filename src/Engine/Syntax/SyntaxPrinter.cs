@@ -108,7 +108,7 @@ public static class SyntaxPrinter
                 return (s.IsUnion ? "union" : "struct") + (s.Tag >= 0 ? " " + Name(unit, s.Tag) : "") + (s.HasBody ? " {}" : "");
             case EnumSpecifier e:
                 return "enum" + (e.Tag >= 0 ? " " + Name(unit, e.Tag) : "") + (e.HasBody ? " {}" : "");
-            case Enumerator e:
+            case EnumeratorDeclaration e:
                 return Name(unit, e.Name);
             case AttributeItem a:
                 return Name(unit, a.Name) + (a.HasArguments ? "()" : "") + (a.FirstArgumentIsIdentifier ? " id" : "");

@@ -9,7 +9,7 @@ public sealed class EnumSpecifier : Specifier
     public AttributeSpecifier[] Attributes { get; internal set; } = Array.Empty<AttributeSpecifier>();
     public int Tag { get; internal set; } = -1;
     public int TagToken { get; internal set; } = -1;
-    public Enumerator[]? Enumerators { get; internal set; }
+    public EnumeratorDeclaration[]? Enumerators { get; internal set; }
     public AttributeSpecifier[] TrailingAttributes { get; internal set; } = Array.Empty<AttributeSpecifier>();
     public bool HasBody => Enumerators is not null;
 

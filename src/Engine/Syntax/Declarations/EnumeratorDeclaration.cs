@@ -1,9 +1,9 @@
 namespace KlpCcp.Engine.Syntax;
 
 /// <summary><c>name attributes? (= value)?</c></summary>
-public sealed class Enumerator : SyntaxNode
+public sealed class EnumeratorDeclaration : SyntaxNode
 {
-    public Enumerator() : base(SyntaxKind.Enumerator) { }
+    public EnumeratorDeclaration() : base(SyntaxKind.EnumeratorDeclaration) { }
 
     public int Name { get; internal set; }
     public int NameToken => FirstToken;
