@@ -1,3 +1,5 @@
+using KlpCcp.Engine.Toolchain;
+
 namespace KlpCcp.Engine.Syntax;
 
 /// <summary>Dialect switches of the parser.</summary>
@@ -34,6 +36,17 @@ public sealed class ParserOptions
 
     /// <summary>x86_64, GNU keywords (declared after the name lists it uses).</summary>
     public static readonly ParserOptions Default = new();
+
+    /// <summary>
+    /// Options for a compiler and its command line: the target's builtin type names, and
+    /// <c>typeof</c>/<c>asm</c> as keywords only in GNU modes (gcc's D_ASM/D_EXT keywords are
+    /// off with -std=c89/c99/c11/c17).
+    /// </summary>
+    public static ParserOptions For(CompilerSpec spec, CompilerInvocation invocation)
+    {
+        var std = invocation.Standard ?? CStandard.DefaultFor(spec.Major);
+        return ForArchitecture(CompilerSpec.ArchName(spec.Arch), std.Gnu);
+    }
 
     /// <summary>Options for a target architecture name as the toolchain spells it ("x86_64", "aarch64").</summary>
     public static ParserOptions ForArchitecture(string arch, bool gnuKeywords = true) => new()

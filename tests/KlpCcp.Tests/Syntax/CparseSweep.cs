@@ -43,7 +43,7 @@ public class CparseSweep(ITestOutputHelper output)
         ParseResult result;
         try
         {
-            result = Parser.Parse(unit, null, aarch64 ? ParserOptions.ForArchitecture("aarch64") : null);
+            result = Parser.Parse(unit, null, ParserOptions.For(spec, inv));
         }
         catch (Exception e)
         {

@@ -239,4 +239,19 @@ public class DeclarationSyntaxTests
         var r = SyntaxHarness.Clean("int typeof, asm; int f(void) { return typeof + asm; }", new ParserOptions { GnuKeywords = false });
         r.Body(1).ShouldBe(["(Return (Binary + typeof asm))"]);
     }
+
+    [Fact]
+    public void Options_follow_the_compiler_and_standard()
+    {
+        var diags = new KlpCcp.Engine.Diagnostics.DiagnosticBag();
+        var x86 = KlpCcp.Engine.Toolchain.CompilerSpec.Parse("x86_64-gcc-12.2.0", diags)!;
+        var arm = KlpCcp.Engine.Toolchain.CompilerSpec.Parse("aarch64-gcc-12.2.0", diags)!;
+        var strict = KlpCcp.Engine.Toolchain.CompilerInvocation.ParseCommand("gcc -std=c11 -c t.c", diags, x86.Arch);
+        var gnu = KlpCcp.Engine.Toolchain.CompilerInvocation.ParseCommand("gcc -c t.c", diags, arm.Arch);
+        ParserOptions.For(x86, strict).GnuKeywords.ShouldBeFalse();
+        var a = ParserOptions.For(arm, gnu);
+        a.GnuKeywords.ShouldBeTrue();
+        a.BuiltinTypeNames.ShouldContain("__fp16");
+        SyntaxHarness.Clean("__fp16 h; __Float32x4_t v;", a).Root.Declarations.Length.ShouldBe(2);
+    }
 }
