@@ -50,13 +50,25 @@ public sealed class SourceManager
         return (r, line, col);
     }
 
-    /// <summary>A diagnostic location (gcc style: 1-based column).</summary>
+    /// <summary>
+    /// A diagnostic location as gcc 12 reports it: 1-based display column, tabs advancing to
+    /// the next multiple of 8, UTF-8 continuation bytes not counted.
+    /// </summary>
     public DiagnosticLocation? ToDiagnosticLocation(int loc)
     {
         var res = Resolve(loc);
         if (res is null) return null;
         var (r, line, col) = res.Value;
-        return new DiagnosticLocation(r.File.Path, line, col + 1);
+        var text = r.File.Text;
+        int start = loc - r.Base - col;
+        int display = 0;
+        for (int i = start; i < start + col; i++)
+        {
+            char c = text[i];
+            if (c == '\t') display = (display / 8 + 1) * 8;
+            else if ((c & 0xC0) != 0x80) display++;
+        }
+        return new DiagnosticLocation(r.File.Path, line, display + 1);
     }
 
     /// <summary>"In file included from a.h:3, from b.c:1" chain for a location, or null at top level.</summary>
