@@ -24,6 +24,12 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
     public int Owner { get; init; } = -1;
     /// <summary>A short rendering of the declaration (prototype, type), for reports.</summary>
     public string? Signature { get; init; }
+    /// <summary>Position in the unit (token index) of the first declaration: file order.</summary>
+    public int Order { get; init; }
+    /// <summary>Position in the unit (token index) of the definition, or -1.</summary>
+    public int DefinitionOrder { get; init; } = -1;
+    /// <summary>A file-scope `register` object (never externalized).</summary>
+    public bool IsRegister { get; init; }
 
     public BsonDocument ToDocument() => new()
     {
@@ -42,6 +48,9 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
         ["always_inline"] = IsAlwaysInline,
         ["owner"] = Owner,
         ["sig"] = Signature is null ? BsonValue.Null : new BsonValue(Signature),
+        ["order"] = Order,
+        ["dorder"] = DefinitionOrder,
+        ["register"] = IsRegister,
     };
 
     public static EntityRecord FromDocument(BsonDocument d) =>
@@ -56,6 +65,9 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
             IsAlwaysInline = d["always_inline"].AsBoolean,
             Owner = d["owner"].AsInt32,
             Signature = d["sig"].IsNull ? null : d["sig"].AsString,
+            Order = d["order"].AsInt32,
+            DefinitionOrder = d["dorder"].AsInt32,
+            IsRegister = d["register"].AsBoolean,
         };
 
     internal static string Key(int unit, int id) => $"{unit}:{id}";

@@ -16,6 +16,9 @@ public sealed record ReferenceRecord(int Unit, int From, int To, ReferenceKind K
     public bool AddressEscapes { get; init; }
     /// <summary>The expression context, e.g. "callee of a call", "call argument", "sizeof operand".</summary>
     public string Context { get; init; } = "";
+    public ReferencePart Part { get; init; }
+    /// <summary>For <see cref="ReferencePart.Declaration"/>: the declaration record it belongs to, else -1.</summary>
+    public int Declaration { get; init; } = -1;
 
     public BsonDocument ToDocument() => new()
     {
@@ -29,6 +32,8 @@ public sealed record ReferenceRecord(int Unit, int From, int To, ReferenceKind K
         ["eval"] = Evaluated,
         ["escapes"] = AddressEscapes,
         ["ctx"] = Context,
+        ["part"] = (int)Part,
+        ["decl"] = Declaration,
     };
 
     public static ReferenceRecord FromDocument(BsonDocument d) =>
@@ -37,5 +42,7 @@ public sealed record ReferenceRecord(int Unit, int From, int To, ReferenceKind K
             Evaluated = d["eval"].AsBoolean,
             AddressEscapes = d["escapes"].AsBoolean,
             Context = d["ctx"].AsString,
+            Part = (ReferencePart)d["part"].AsInt32,
+            Declaration = d["decl"].AsInt32,
         };
 }
