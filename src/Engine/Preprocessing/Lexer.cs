@@ -63,6 +63,19 @@ internal sealed class Lexer
     public bool AtLineStart => _atLineStart;
     public string Text => _text;
 
+    /// <summary>
+    /// The raw end offset of the token that starts at <paramref name="offset"/> (a token's
+    /// raw text can be longer than its spelling when a line splice lies inside it).
+    /// </summary>
+    public static int RawTokenEnd(string text, int offset, LexerOptions options)
+    {
+        var lexer = new Lexer(text, 0, new NameTable(), options, (_, _, _) => { }) { Quiet = true };
+        lexer._pos = offset;
+        lexer._atLineStart = false;
+        lexer.Lex(out _);
+        return lexer._pos;
+    }
+
     public void BeginDirective()
     {
         InDirective = true;

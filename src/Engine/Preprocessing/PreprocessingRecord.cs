@@ -21,6 +21,13 @@ public sealed class PreprocessingRecord
     public List<IncludeRecord> Includes { get; } = new();
     public List<ConditionalGroup> Conditionals { get; } = new();
 
+    /// <summary>
+    /// Spelling locations of argument tokens that an expansion stringified (#) or pasted (##):
+    /// such a token cannot be rewritten in a kept macro invocation, since the stringified or
+    /// pasted copy would not follow the rewrite.
+    /// </summary>
+    public HashSet<int> StringifiedOrPastedLocs { get; } = new();
+
     /// <summary>Number of invocation slots used (ids are 1 .. InvocationCount-1).</summary>
     public int InvocationCount { get; private set; }
 

@@ -637,6 +637,7 @@ public sealed partial class Preprocessor
             haveSource = false;
             sourceNull = false;
             sourceWhite = false;
+            if ((t.Flags & TokenFlags.Synthesized) == 0) _rec.StringifiedOrPastedLocs.Add(t.Loc);
             if (TokenSpelling.IsStringOrChar(t.Kind))
             {
                 foreach (char c in _names[t.Text])
@@ -685,6 +686,8 @@ public sealed partial class Preprocessor
 
     private bool PasteTokens(ref Token lhs, in Token rhs)
     {
+        if ((lhs.Flags & TokenFlags.Synthesized) == 0) _rec.StringifiedOrPastedLocs.Add(lhs.Loc);
+        if ((rhs.Flags & TokenFlags.Synthesized) == 0 && rhs.Kind != TokenKind.Padding) _rec.StringifiedOrPastedLocs.Add(rhs.Loc);
         string left = TokenSpelling.Spell(lhs, _names);
         var sb = new StringBuilder(left.Length + 8);
         sb.Append(left);

@@ -85,15 +85,36 @@ public sealed partial class Preprocessor
         _observer = observer;
         if (Begin() && !_fatal)
         {
+            // gcc's output spacing decision for each token (see PreprocessedOutputWriter)
+            bool avoidPaste = false, haveSource = false, sourceWhite = false, havePrev = false;
+            Token prev = default;
             while (true)
             {
                 GetToken(out var t);
                 if (t.Kind == TokenKind.Padding)
                 {
                     observer?.OnToken(t);
+                    avoidPaste = true;
+                    bool isNull = (t.Flags & TokenFlags.PaddingSourceNull) != 0;
+                    if (!haveSource || (!sourceWhite && isNull))
+                    {
+                        haveSource = !isNull;
+                        sourceWhite = (t.Flags & TokenFlags.PaddingSourceWhite) != 0;
+                    }
                     continue;
                 }
                 if (t.Kind == TokenKind.EndOfFile) break;
+                bool space;
+                if ((t.Flags & TokenFlags.StartOfLine) != 0 && t.Expansion == 0) space = true;
+                else if (avoidPaste)
+                    space = (haveSource ? sourceWhite : (t.Flags & TokenFlags.PrevWhite) != 0)
+                            || (havePrev && TokenSpelling.AvoidPaste(prev, t, _names));
+                else space = (t.Flags & TokenFlags.PrevWhite) != 0;
+                if (space) t.Flags |= TokenFlags.SpaceBefore;
+                avoidPaste = false;
+                haveSource = false;
+                prev = t;
+                havePrev = true;
                 if (_outCount == _out.Length) Array.Resize(ref _out, _out.Length * 2);
                 _out[_outCount] = t;
                 if (t.Expansion != 0)

@@ -28,4 +28,10 @@ public enum TokenFlags : ushort
     Spliced = 1 << 10,
     /// <summary>An identifier that was a macro name when the token was produced by expansion.</summary>
     WasMacro = 1 << 11,
+    /// <summary>
+    /// In the unit: gcc -E would print a blank (or start a line) before this token — source
+    /// whitespace carried through macro expansion by padding, or a blank to avoid a paste.
+    /// Writing expanded tokens uses it to put blanks where the source had whitespace.
+    /// </summary>
+    SpaceBefore = 1 << 12,
 }
