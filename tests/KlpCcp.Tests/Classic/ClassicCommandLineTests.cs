@@ -364,7 +364,6 @@ public class ClassicCommandLineTests
         ShouldError([.. Base, "-F", command, "t.c"], error);
 
     [Theory]
-    [InlineData("kernel", "built-in policy 'kernel' is not implemented yet")]
     [InlineData("python", "unrecognized policy 'python' (expected toy or kernel)")]
     [InlineData("", "unrecognized policy '' (expected toy or kernel)")]
     public void PolicyNameErrors(string name, string error) =>

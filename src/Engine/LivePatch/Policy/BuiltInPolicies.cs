@@ -7,8 +7,7 @@ public static class BuiltInPolicies
     public static IReadOnlyList<string> Names { get; } = ["toy", "kernel"];
 
     /// <summary>
-    /// The policy <paramref name="name"/>; null with <paramref name="error"/> when the name is
-    /// unknown or the policy is not implemented yet (<c>kernel</c>).
+    /// The policy <paramref name="name"/>; null with <paramref name="error"/> when the name is unknown.
     /// </summary>
     public static ILivePatchPolicy? TryCreate(string name, out string? error)
     {
@@ -18,8 +17,7 @@ public static class BuiltInPolicies
             case "toy":
                 return new ToyPolicy();
             case "kernel":
-                error = "built-in policy 'kernel' is not implemented yet";
-                return null;
+                return new KernelPolicy();
             default:
                 error = $"unrecognized policy '{name}' (expected {string.Join(" or ", Names)})";
                 return null;
