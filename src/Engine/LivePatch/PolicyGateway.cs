@@ -48,7 +48,7 @@ internal sealed class PolicyGateway
         if (_reported.Add($"{at}|{message}")) _diags.Add(new Diagnostic(Severity.Warning, message, at));
     }
 
-    public static DiagnosticLocation At(SourceSpan s) => new(s.File, s.Line, s.Column + 1);
+    public static DiagnosticLocation At(SourceSpan s) => new(s.File, s.Line, s.Column + 1, s.Column);
 
     public static PolicyLocation Location(SourceSpan s) => new(s.File, s.Line, s.Column);
 

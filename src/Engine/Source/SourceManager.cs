@@ -68,7 +68,7 @@ public sealed class SourceManager
             if (c == '\t') display = (display / 8 + 1) * 8;
             else if ((c & 0xC0) != 0x80) display++;
         }
-        return new DiagnosticLocation(r.File.Path, line, display + 1);
+        return new DiagnosticLocation(r.File.Path, line, display + 1, col);
     }
 
     /// <summary>"In file included from a.h:3, from b.c:1" chain for a location, or null at top level.</summary>

@@ -1,0 +1,24 @@
+using KlpCcp.Engine.Diagnostics;
+
+namespace KlpCcp.Cli.Classic;
+
+/// <summary>
+/// klp-ccp's message format (SPEC §4), used by the option-compatible classic invocation so that
+/// tools reading klp-ccp's output keep working: <c>warning: FILE: line L, column C: MSG</c>
+/// with a 0-based byte column; <c>error: MSG</c> without a location.
+/// </summary>
+public static class ClassicDiagnosticFormat
+{
+    public static string Format(Diagnostic d)
+    {
+        var sev = d.Severity == Severity.Error ? "error" : d.Severity == Severity.Warning ? "warning" : "note";
+        if (d.Location is not { } l) return $"{sev}: {d.Message}";
+        int col = l.ByteColumn >= 0 ? l.ByteColumn : l.Column - 1;
+        return l.Line > 0 ? $"{sev}: {l.File}: line {l.Line}, column {col}: {d.Message}" : $"{sev}: {l.File}: {d.Message}";
+    }
+
+    public static void Write(TextWriter err, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics) err.WriteLine(Format(d));
+    }
+}
