@@ -710,7 +710,8 @@ public sealed partial class Preprocessor
             return false;
         }
         result.Flags = (result.Flags & ~(TokenFlags.PrevWhite | TokenFlags.StartOfLine))
-                       | (lhs.Flags & TokenFlags.PrevWhite) | TokenFlags.Synthesized;
+                       | (lhs.Flags & TokenFlags.PrevWhite) | TokenFlags.Synthesized
+                       | ((lhs.Flags | rhs.Flags) & TokenFlags.LineOrCounterValue);
         result.Loc = lhs.Loc;
         result.Expansion = lhs.Expansion;
         lhs = result;

@@ -112,7 +112,8 @@ public sealed partial class Preprocessor
                 text = "0";
                 break;
         }
-        var result = new Token(kind, TokenFlags.Synthesized, _names.Intern(text), nameTok.Loc, inv);
+        var flags = macro.Special is SpecialMacro.Line or SpecialMacro.Counter ? TokenFlags.Synthesized | TokenFlags.LineOrCounterValue : TokenFlags.Synthesized;
+        var result = new Token(kind, flags, _names.Intern(text), nameTok.Loc, inv);
         PushSingle(null, result);
         return 1;
     }

@@ -34,4 +34,6 @@ public enum TokenFlags : ushort
     /// Writing expanded tokens uses it to put blanks where the source had whitespace.
     /// </summary>
     SpaceBefore = 1 << 12,
+    /// <summary>The value of __LINE__ or __COUNTER__ (kept through later expansions).</summary>
+    LineOrCounterValue = 1 << 13,
 }
