@@ -14,6 +14,20 @@ public partial class CparseCorpusTests
     /// <summary>The files that do not behave as the corpus expects, each with the reason.</summary>
     public static readonly KnownFailures Known = new(new Dictionary<string, string>
     {
+        // the corpus copy lacks files these include
+        ["gcc.dg/Wno-frame-address.c"] = "includes Wframe-address.c, which is not in the corpus copy",
+        ["gcc.dg/pow-sqrt-1.c"] = "includes pow-sqrt.x, which is not in the corpus copy",
+        ["gcc.dg/pow-sqrt-2.c"] = "includes pow-sqrt.x, which is not in the corpus copy",
+        // gcc 12 rejects these as well (the original was measured against gcc 4.8/9.1)
+        ["gcc.dg/enum2.c"] = "gcc 12 rejects it too: conflicting types for 'i' (int[1] vs int[2] through an enum constant)",
+        ["gcc.dg/wchar_t-2.c"] = "gcc 12 rejects it too: conflicting types for 'i' (int[2] vs int[1])",
+        ["gcc.c-torture/compile/pr48767.c"] = "gcc 12 rejects it too: second argument to 'va_arg' is of incomplete type 'void'",
+        // klp-ccp's own errors where gcc only warns: we accept, as gcc does
+        ["gcc.dg/pr68412.c"] = "expects klp-ccp's error 'negative shift distance' for 1 << -1 in a function body; gcc only warns",
+        ["gcc.dg/func-outside-1.c"] = "expects klp-ccp's error for __func__ outside a function; gcc only warns",
+        ["gcc.dg/pr59630.c"] = "expects klp-ccp's error for __builtin_abs used as a function pointer value; gcc accepts it (warning)",
+        ["gcc.dg/pr69156.c"] = "expects klp-ccp's error for __builtin_abs used as a function pointer value; gcc accepts it (warning)",
+        ["gcc.c-torture/execute/20000227-1.c"] = "expects klp-ccp's error for invalid UTF-8 in a string literal; gcc accepts the bytes",
     });
 
     public static IEnumerable<object[]> CaseNames() => SharedData.Cases(() =>

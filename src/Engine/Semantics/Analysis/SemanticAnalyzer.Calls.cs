@@ -183,7 +183,9 @@ public sealed partial class SemanticAnalyzer
                     foreach (var a in args) Expr(a);
                     return ErrorSlot(c);
                 }
+                _requireConstant++;
                 int cond = Expr(args[0]);
+                _requireConstant--;
                 var cv = IntValue(cond);
                 if (!Info(cond).HasError && cv is null)
                     Error(args[0].FirstToken, "first argument to '__builtin_choose_expr' not a constant");
@@ -216,7 +218,7 @@ public sealed partial class SemanticAnalyzer
                 bool constant = ai.IsIntegerConstant && !ai.ValueType.IsPointer || ai.IsFloatConstant || (ai.Flags & ExpressionFlags.StringLiteral) != 0;
                 if (constant) SetInteger(s, IntegerConstant.Create(1, _ctx.Int));
                 else if (ai.HasSideEffects || ai.ValueType.IsPointer || ai.ValueType.IsRecord || ai.Type.IsArray
-                         || _function is null || _staticInitializer > 0)
+                         || _function is null || _staticInitializer > 0 || _requireConstant > 0)
                     SetInteger(s, IntegerConstant.Create(0, _ctx.Int));
                 return s;
             }

@@ -122,9 +122,9 @@ public sealed partial class SemanticAnalyzer
             }
             return new QualifiedType(_ctx.Array(element, (long)v.UnsignedValue));
         }
-        if (_function is null && CurrentScopeKind != ScopeKind.Prototype)
+        if (_function is null && CurrentScopeKind != ScopeKind.Prototype && name.Length > 0)
         {
-            Error(a.Size.FirstToken, name.Length > 0 ? $"variably modified '{name}' at file scope" : "variably modified type at file scope");
+            Error(a.Size.FirstToken, $"variably modified '{name}' at file scope");
             return new QualifiedType(_ctx.IncompleteArray(element));
         }
         return new QualifiedType(_ctx.VariableArray(element, a.Size));
@@ -455,6 +455,8 @@ public sealed partial class SemanticAnalyzer
         var name = _names[id.Name];
         var storage = ds.Storage;
         bool file = AtFileScope;
+        // qualifiers on a function type (old GNU "volatile void f()": noreturn) are dropped
+        if (t.HasQualifiers || t.Canonical.HasQualifiers) t = new QualifiedType(t.Canonical.Type);
         if (!file && storage == Keyword.Static && !definition) Error(id.Token, $"invalid storage class for function '{name}'");
         if (storage is Keyword.Auto or Keyword.Register && file) Error(id.Token, $"function '{name}' has invalid storage class");
         var visible = Lookup(id.Name);
@@ -502,7 +504,21 @@ public sealed partial class SemanticAnalyzer
                 }
                 else if (!TypeCompatibility.AreCompatible(pf.Type, t))
                 {
+                    var oldF = (FunctionType)pf.Type.Canonical.Type;
+                    var newF = (FunctionType)t.Canonical.Type;
+                    bool returnsCompatible = TypeCompatibility.AreCompatible(oldF.ReturnType, newF.ReturnType);
                     if (pf.IsImplicit && pf.DeclarationList.Count == 0 || pf.IsBuiltin) pf.SetType(t);
+                    else if (returnsCompatible && (newF.OldStyleParameters is not null || oldF.OldStyleParameters is not null))
+                    {
+                        // a K&R definition against a prototype: gcc only warns about promoted parameters
+                        Warning(id.Token, $"conflicting types for '{name}'");
+                        if (!oldF.IsPrototyped) pf.SetType(t);
+                    }
+                    else if (definition && !ds.HasTypeSpecifier && oldF.ReturnType.IsVoid && newF.ReturnType.Kind == TypeKind.Int)
+                    {
+                        Warning(id.Token, $"conflicting types for '{name}'");
+                        t = pf.Type;
+                    }
                     else Error(id.Token, $"conflicting types for '{name}'; have '{TypeText(t)}'");
                 }
                 else pf.SetType(TypeCompatibility.Composite(pf.Type, t));
@@ -583,6 +599,9 @@ public sealed partial class SemanticAnalyzer
         var outerReturn = _returnType;
         _function = fs;
         _labels = new Dictionary<int, LabelSymbol>();
+        if (outerFunction is not null)
+            foreach (var (k, v) in outerLabels)
+                if (v.IsLocal) _labels[k] = v;
         _switches = new List<SwitchContext>();
         _breakable = 0;
         _returnType = ft.ReturnType;
@@ -672,7 +691,9 @@ public sealed partial class SemanticAnalyzer
     private void StaticAssert(StaticAssertDeclaration sa)
     {
         _unevaluated++;
+        _requireConstant++;
         int s = Expr(sa.Condition);
+        _requireConstant--;
         _unevaluated--;
         ref var info = ref _model.Expressions[s];
         if (info.HasError) return;

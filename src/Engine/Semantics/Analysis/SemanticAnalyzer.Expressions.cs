@@ -11,6 +11,8 @@ public sealed partial class SemanticAnalyzer
     private int _unevaluated;
     /// <summary>&gt; 0 while analysing the initializer of an object with static storage (gcc folds __builtin_constant_p there).</summary>
     private int _staticInitializer;
+    /// <summary>&gt; 0 while analysing an expression that must be an integer constant (gcc then folds __builtin_constant_p to 0 or 1).</summary>
+    private int _requireConstant;
     private readonly List<Expression> _chain = new(64);
 
     private ref ExpressionInfo Info(int slot) => ref _model.Expressions[slot];
@@ -223,7 +225,7 @@ public sealed partial class SemanticAnalyzer
         }
         var builtin = BuiltinSymbol(id.Name);
         if (builtin is not null) return Result(id, builtin.Type, ExpressionFlags.FunctionDesignator, builtin);
-        if (callee && _function is not null)
+        if (callee)
         {
             var f = ImplicitDeclaration(id);
             return Result(id, f.Type, ExpressionFlags.FunctionDesignator, f);
@@ -252,6 +254,13 @@ public sealed partial class SemanticAnalyzer
     {
         var spelling = _names[n.Text];
         int mark = _scratch.Count;
+        if (spelling.Length > 2 && (spelling.EndsWith("df", StringComparison.OrdinalIgnoreCase) || spelling.EndsWith("dd", StringComparison.OrdinalIgnoreCase)
+            || spelling.EndsWith("dl", StringComparison.OrdinalIgnoreCase)) && !spelling.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            // _Decimal32/64/128 are modelled by the binary types of their size
+            var dt = char.ToLowerInvariant(spelling[^1]) switch { 'f' => (CType)_ctx.Float, 'd' => _ctx.Double, _ => _ctx.LongDouble };
+            return Result(n, new QualifiedType(dt), ExpressionFlags.None);
+        }
         if (NumericLiteral.IsFloating(spelling))
         {
             var pf = NumericLiteral.ParseFloating(spelling, _ctx, _scratch);

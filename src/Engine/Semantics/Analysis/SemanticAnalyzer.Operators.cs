@@ -645,7 +645,11 @@ public sealed partial class SemanticAnalyzer
     {
         if (!EnsureStack(cl.FirstToken)) return ErrorSlot(cl);
         var t = TypeNameType(cl.Type);
-        if (t.IsVariablyModified) Error(cl.FirstToken, "compound literal has variable size");
+        if (t.Canonical.Type is ArrayType { IsVariable: true } || t.Canonical.Type is ArrayType { Element.IsVariablyModified: true })
+        {
+            Error(cl.FirstToken, "compound literal has variable size");
+            return ErrorSlot(cl);
+        }
         var final = Initializer(cl.Initializer, t, _function is null, cl.FirstToken);
         if (!final.IsComplete && !final.IsVoid && final.Canonical.Type is not FunctionType)
         {
@@ -886,6 +890,7 @@ public sealed partial class SemanticAnalyzer
                 case FieldDesignator f:
                 {
                     var name = _names[f.Name];
+                    if (current.Canonical.Type is ArrayType) current = ArrayElementOf(current); // GNU: a->b is a[0].b
                     if (current.Canonical.Type is not RecordType { IsDefined: true } r)
                     {
                         Error(f.NameToken, current.Canonical.Type is RecordType ? $"invalid use of undefined type '{TypeText(current)}'" : $"request for member '{name}' in something not a structure or union");

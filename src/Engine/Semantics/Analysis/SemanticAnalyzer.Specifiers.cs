@@ -157,7 +157,9 @@ public sealed partial class SemanticAnalyzer
     private IntegerConstant? ConstantArgument(Expression e, string message)
     {
         _unevaluated++;
+        _requireConstant++;
         int s = Expr(e);
+        _requireConstant--;
         _unevaluated--;
         ref var info = ref _model.Expressions[s];
         if (info.HasError) return null;
@@ -231,7 +233,7 @@ public sealed partial class SemanticAnalyzer
                             nOther++;
                             break;
                         case Keyword.Decimal32 or Keyword.Decimal64 or Keyword.Decimal128:
-                            other = new QualifiedType(k.Keyword == Keyword.Decimal32 ? _ctx.Float : _ctx.Double);
+                            other = new QualifiedType(k.Keyword == Keyword.Decimal32 ? _ctx.Float : k.Keyword == Keyword.Decimal64 ? _ctx.Double : _ctx.LongDouble);
                             nOther++;
                             break;
                         case Keyword.AutoType:

@@ -247,7 +247,9 @@ public sealed partial class SemanticAnalyzer
 
     private IntegerConstant? CaseValue(Expression e, SwitchContext? sw)
     {
+        _requireConstant++;
         int s = Expr(e);
+        _requireConstant--;
         ref var info = ref _model.Expressions[s];
         if (info.HasError) return null;
         if (!info.IsIntegerConstant || !info.Type.IsInteger)

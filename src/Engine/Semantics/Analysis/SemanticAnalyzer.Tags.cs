@@ -166,7 +166,9 @@ public sealed partial class SemanticAnalyzer
             if (m.BitWidth is not null)
             {
                 _unevaluated++;
+                _requireConstant++;
                 int s = Expr(m.BitWidth);
+                _requireConstant--;
                 _unevaluated--;
                 ref var wi = ref _model.Expressions[s];
                 if (wi.HasError) width = null;
@@ -181,7 +183,6 @@ public sealed partial class SemanticAnalyzer
                 }
                 if (width is null) width = 1;
             }
-            if (t.IsVariablyModified) Error(nameToken, "a member of a structure or union cannot have a variably modified type");
             var member = new RecordMember(name, t, width)
             {
                 IsPacked = attrs.Packed,
@@ -236,7 +237,9 @@ public sealed partial class SemanticAnalyzer
             if (e.Value is not null)
             {
                 _unevaluated++;
+                _requireConstant++;
                 int vs = Expr(e.Value);
+                _requireConstant--;
                 _unevaluated--;
                 ref var vi = ref _model.Expressions[vs];
                 if (vi.HasError) bad = true;
