@@ -47,12 +47,8 @@ public sealed class BuiltinTable
             if (t is null) return null;
             ps.Add(t.Value);
         }
-        if (ps.Count == 0 && !e.Variadic && e.Parameters.Length == 0 && e.Return.Length > 0 && IsUnprototyped(e))
-            return new QualifiedType(ctx.UnprototypedFunction(ret.Value));
         return new QualifiedType(ctx.Function(ret.Value, ps, e.Variadic));
     }
-
-    private static bool IsUnprototyped((string Return, string[] Parameters, bool Variadic) e) => false;
 
     /// <summary>Parses a type as gcc prints it (<c>long unsigned int</c>, <c>const void *</c>, <c>__vector(4) float</c>, <c>_Complex double</c>).</summary>
     public static QualifiedType? ParseType(string spelling, TypeContext ctx)
@@ -152,6 +148,7 @@ public sealed class BuiltinTable
                 case "__float80": t = ctx.LongDouble; break;
                 case "__bf16" or "__fp16": t = ctx.Float16; break;
                 case "__builtin_va_list" or "__gnuc_va_list" or "va_list": t = ctx.BuiltinVaList; break;
+                case "__va_list_tag" or "__va_list": t = ctx.VaListTag; break;
                 case "struct":
                     if (i + 1 >= words.Count) return null;
                     var tag = words[++i];
