@@ -93,7 +93,7 @@ public sealed partial class SemanticAnalyzer
             type.Declaration = tag;
         }
         tag.Definition = s;
-        Mention(tag, s, TagUseKind.Definition, standalone);
+        Mention(tag, s, TagUseKind.Definition, false);
         var record = (RecordType)tag.TagType;
         record.IsBeingDefined = true;
         _tagDefinitionStack.Add(s);
@@ -226,7 +226,7 @@ public sealed partial class SemanticAnalyzer
             type.Declaration = tag;
         }
         tag.Definition = s;
-        Mention(tag, s, TagUseKind.Definition, standalone);
+        Mention(tag, s, TagUseKind.Definition, false);
         var en = (EnumType)tag.TagType;
         var pending = new List<(EnumeratorDeclaration, EnumeratorSymbol)>();
         foreach (var e in s.Enumerators!)

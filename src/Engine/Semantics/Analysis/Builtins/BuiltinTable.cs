@@ -60,7 +60,27 @@ public sealed class BuiltinTable
             if (end < 0) return null;
             s = s[(end + 2)..].Trim();
         }
-        if (s.Contains('(') && !s.StartsWith("__vector(", StringComparison.Ordinal)) return null;
+        int fp = s.IndexOf("(*)(", StringComparison.Ordinal);
+        if (fp >= 0 && s.EndsWith(')'))
+        {
+            // a pointer to function: RET (*)(PARAMS)
+            var ret = ParseType(s[..fp], ctx);
+            if (ret is null) return null;
+            var inner = s[(fp + 4)..^1].Trim();
+            if (inner.Length == 0) return new QualifiedType(ctx.Pointer(ctx.UnprototypedFunction(ret.Value)));
+            var ps = new List<QualifiedType>();
+            bool variadic = false;
+            foreach (var part in SplitTopLevel(inner))
+            {
+                if (part == "...") { variadic = true; continue; }
+                if (part == "void") continue;
+                var pt = ParseType(part, ctx);
+                if (pt is null) return null;
+                ps.Add(pt.Value);
+            }
+            return new QualifiedType(ctx.Pointer(ctx.Function(ret.Value, ps, variadic)));
+        }
+        if (s.Contains('(') && !s.Contains("__vector(", StringComparison.Ordinal)) return null;
         var words = new List<string>();
         int i = 0;
         while (i < s.Length)
@@ -105,6 +125,22 @@ public sealed class BuiltinTable
         return t;
     }
 
+    private static IEnumerable<string> SplitTopLevel(string s)
+    {
+        int depth = 0, start = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '(') depth++;
+            else if (s[i] == ')') depth--;
+            else if (s[i] == ',' && depth == 0)
+            {
+                yield return s[start..i].Trim();
+                start = i + 1;
+            }
+        }
+        yield return s[start..].Trim();
+    }
+
     private static TypeQualifiers? Qualifier(string w) => w switch
     {
         "const" => TypeQualifiers.Const,
@@ -147,6 +183,10 @@ public sealed class BuiltinTable
                 case "_Float64x": t = ctx.Float64x; break;
                 case "__float80": t = ctx.LongDouble; break;
                 case "__bf16" or "__fp16": t = ctx.Float16; break;
+                // decimal floating types are modelled by the binary type of their size
+                case "_Decimal32": t = ctx.Float; break;
+                case "_Decimal64": t = ctx.Double; break;
+                case "_Decimal128": t = ctx.LongDouble; break;
                 case "__builtin_va_list" or "__gnuc_va_list" or "va_list": t = ctx.BuiltinVaList; break;
                 case "__va_list_tag" or "__va_list": t = ctx.VaListTag; break;
                 case "struct":
