@@ -9,7 +9,7 @@ namespace KlpCcp.Cli;
 /// </summary>
 public static class KlpCcpCli
 {
-    private static readonly string[] Subcommands = ["preprocess"];
+    private static readonly string[] Subcommands = ["preprocess", "parse"];
 
     public static int Run(string[] args, CliContext ctx)
     {
@@ -47,6 +47,11 @@ public static class KlpCcpCli
         var preprocess = new Command("preprocess", "print the preprocessed translation unit like gcc -E -P; the gcc command line follows --") { compiler, output };
         preprocess.SetAction(r => PreprocessCommand.Run(r.GetValue(compiler), r.GetValue(output), gccArgs, ctx));
         root.Add(preprocess);
+
+        var parseCompiler = new Option<string?>("--compiler", "-c") { Description = compiler.Description };
+        var parse = new Command("parse", "preprocess, parse and analyse the unit; print diagnostics (exit 0: valid, 2: errors); the gcc command line follows --") { parseCompiler };
+        parse.SetAction(r => ParseCommand.Run(r.GetValue(parseCompiler), gccArgs, ctx));
+        root.Add(parse);
         return root;
     }
 }

@@ -13,6 +13,12 @@ public abstract class SyntaxNode
     public int FirstToken { get; internal set; }
     public int LastToken { get; internal set; }
 
+    /// <summary>
+    /// Slot of this node in the side tables of the semantic model built from its tree (set by
+    /// <c>SemanticAnalyzer</c>; 0 = none). Internal: the model's lookups use it for O(1) access.
+    /// </summary>
+    internal int SemanticSlot;
+
     /// <summary>Appends the node's non-null children to <paramref name="sink"/>, in source order.</summary>
     public abstract void AppendChildren(List<SyntaxNode> sink);
 

@@ -9,5 +9,8 @@ public sealed class TranslationUnit : SyntaxNode
     /// <summary>Every passed-through <c>#pragma</c> in token order (semantic analysis applies <c>#pragma pack</c> from these).</summary>
     public PragmaDirective[] Pragmas { get; internal set; } = Array.Empty<PragmaDirective>();
 
+    /// <summary>The semantic model that owns the nodes' slots (the last one built from this tree).</summary>
+    internal object? SemanticOwner;
+
     public override void AppendChildren(List<SyntaxNode> sink) => AddRange(sink, Declarations);
 }
