@@ -15,9 +15,7 @@ public static class KlpCcpCli
     {
         if (args.Length > 0 && Subcommands.Contains(args[0]))
             return RunSubcommand(args, ctx);
-        ctx.Error.WriteLine("command line error: missing subcommand");
-        ctx.Error.WriteLine("See 'klp-ccp --help' for usage.");
-        return ExitCode.CommandLine;
+        return ClassicCommand.Run(args, ctx);
     }
 
     private static int RunSubcommand(string[] args, CliContext ctx)

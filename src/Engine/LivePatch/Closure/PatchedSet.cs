@@ -1,5 +1,4 @@
 using KlpCcp.Engine.Diagnostics;
-using KlpCcp.Facts;
 using KlpCcp.Facts.Records;
 
 namespace KlpCcp.Engine.LivePatch.Closure;
@@ -11,9 +10,13 @@ namespace KlpCcp.Engine.LivePatch.Closure;
 /// </summary>
 internal static class PatchedSet
 {
-    public static List<int> Select(FactStore store, int unit, PolicyGateway policy, IReadOnlyCollection<string> requested, DiagnosticBag diags)
+    /// <param name="candidates">The unit's file-scope function definitions (the facts of the unit are
+    /// written only after the patched set is known, so the candidates come from the analysis).</param>
+    /// <param name="declaredNames">Names of functions the unit declares without defining.</param>
+    public static List<int> Select(IReadOnlyList<EntityRecord> candidates, ISet<string> declaredNames, PolicyGateway policy,
+        IReadOnlyCollection<string> requested, DiagnosticBag diags)
     {
-        var definitions = store.Entities(unit)
+        var definitions = candidates
             .Where(e => e.Kind == EntityKind.Function && e.IsDefined && e.Owner < 0)
             .OrderBy(e => e.DefinitionOrder)
             .ToList();
@@ -24,7 +27,7 @@ internal static class PatchedSet
         foreach (var name in requested)
         {
             if (defined.Contains(name)) continue;
-            var declared = store.EntitiesNamed(name).Any(e => e.Unit == unit && e.Kind == EntityKind.Function);
+            var declared = declaredNames.Contains(name);
             diags.Add(Diagnostic.Warning(declared
                 ? $"patched function \"{name}\" is declared but not defined in this unit: ignored"
                 : $"patched function \"{name}\" is not a function of this unit: ignored"));

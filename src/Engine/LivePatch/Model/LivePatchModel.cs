@@ -1,0 +1,56 @@
+using KlpCcp.Engine.Semantics.Analysis;
+using KlpCcp.Engine.Semantics.Types;
+using KlpCcp.Engine.Syntax;
+
+namespace KlpCcp.Engine.LivePatch.Model;
+
+/// <summary>
+/// The unit as the live-patch stages see it: its external declarations in file order with the
+/// dependencies of each part (SPEC §2.4), and per symbol where it is declared, defined and
+/// what its body, initializer or tag body needs.
+/// </summary>
+public sealed class LivePatchModel
+{
+    internal LivePatchModel(SemanticModel semantics)
+    {
+        Semantics = semantics;
+    }
+
+    public SemanticModel Semantics { get; }
+    public Preprocessing.PreprocessedUnit Unit => Semantics.Unit;
+
+    public List<ExternalItem> Items { get; } = new();
+
+    /// <summary>The declarator items declaring each object, function or typedef, in order.</summary>
+    public Dictionary<Symbol, List<DeclaratorItem>> DeclarationsOf { get; } = new();
+
+    /// <summary>Body dependencies of each defined function (its local statics' initializers are in <see cref="InitializerDepsOf"/>).</summary>
+    public Dictionary<FunctionSymbol, ExternalItem> DefinitionOf { get; } = new();
+
+    /// <summary>Initializer dependencies of objects (file-scope definitions and local statics).</summary>
+    public Dictionary<ObjectSymbol, List<Dependency>> InitializerDepsOf { get; } = new();
+
+    /// <summary>What a tag's body needs (member types, enumerator values).</summary>
+    public Dictionary<TagSymbol, List<Dependency>> TagBodyDepsOf { get; } = new();
+
+    /// <summary>The external item holding each tag's definition (the outermost item).</summary>
+    public Dictionary<TagSymbol, ExternalItem> TagDefinitionItem { get; } = new();
+
+    /// <summary>The symbol of each struct/union/enum type.</summary>
+    public Dictionary<CType, TagSymbol> TagOfType { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The external item that contains each token-index range start, for mapping back.</summary>
+    public ExternalItem? ItemAt(int token)
+    {
+        int lo = 0, hi = Items.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            var it = Items[mid];
+            if (token < it.FirstToken) hi = mid - 1;
+            else if (token > it.LastToken) lo = mid + 1;
+            else return it;
+        }
+        return null;
+    }
+}
