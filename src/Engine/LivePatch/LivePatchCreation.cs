@@ -63,6 +63,8 @@ public static class LivePatchCreation
                 // nothing patched: the output is the retained #includes (SPEC §2.5)
             }
             var plan = new SymbolPlan(request.Semantics, closure, mods);
+            HeaderConflicts.Apply(model, plan, eligibility);
+            eligibility.WriteBack(request.Facts, unit);
             var chunks = new OutputAssembly(model, plan, eligibility).Build();
             var text = new LivePatchWriter(model.Unit).Write(chunks);
             return new LivePatchResult(text, diags, null);

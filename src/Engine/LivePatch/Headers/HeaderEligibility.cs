@@ -54,6 +54,10 @@ internal sealed class HeaderEligibility
         return h;
     }
 
+    /// <summary>Stores the final eligibility (after conflicts) in the file facts.</summary>
+    public void WriteBack(FactStore store, int unit) =>
+        store.Upsert(store.Files(unit).Select(f => f with { Eligible = IsEligible(f.Id), EligibilityReason = Reason(f.Id) }));
+
     internal void Set(int file, bool eligible, string reason)
     {
         _eligible[file] = eligible;

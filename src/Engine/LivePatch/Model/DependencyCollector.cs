@@ -364,6 +364,8 @@ public sealed class DependencyCollector
         bool evaluated = info.IsEvaluated;
         switch (sym)
         {
+            case FunctionSymbol { IsImplicit: true }:
+                break;
             case FunctionSymbol f when f.OwnerFunction is null || !f.IsNested:
                 if (evaluated)
                     Add(ReferenceKind.Function, f, DependencyFlags.Evaluated | (use.Escapes ? DependencyFlags.Escapes : 0), id.FirstToken, use.Context);

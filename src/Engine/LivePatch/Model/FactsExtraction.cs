@@ -54,7 +54,8 @@ public sealed class FactsExtraction
 
     public static bool IsEntity(Symbol s) => s switch
     {
-        FunctionSymbol f => !f.IsBuiltin && !f.IsNested,
+        // an implicitly declared function is left as the unit has it: no declaration to copy, nothing to bind
+        FunctionSymbol f => !f.IsBuiltin && !f.IsNested && !f.IsImplicit,
         ObjectSymbol o => !o.IsBuiltin && o.StorageDuration != StorageDuration.Automatic && !o.IsParameter,
         TypedefSymbol t => !t.IsBuiltin && t.IsFileScope,
         TagSymbol => true,

@@ -19,6 +19,9 @@ public sealed class ChunkTextWriter
     // raw position right after the last written file text: region id and offset (-1: none)
     private int _lastRegion = -1;
     private int _lastEnd = -1;
+    // the unit token written last: the original text between two tokens is copied only when
+    // they are consecutive in the unit (nothing in between was left out)
+    private int _lastToken = -2;
     private bool _pendingBlank;
 
     public ChunkTextWriter(PreprocessedUnit unit, TokenEdits edits, StringBuilder output)
@@ -83,12 +86,23 @@ public sealed class ChunkTextWriter
     {
         ref readonly var t = ref _unit.Tokens[index];
         var (region, start, end) = TokenExtent.Of(_unit, t);
+        if (!Consecutive(index)) _lastRegion = -1;
         WriteGapTo(region.Id, start, t);
         if (_edits.TryGetInsertion(index, out var ins)) AppendInserted(ins);
         if (_edits.TryGetReplacement(index, out var rep)) AppendSynthesized(rep);
         else _sb.Append(region.File.Text, start, end - start);
         _lastRegion = region.Id;
         _lastEnd = end;
+        _lastToken = index;
+    }
+
+    /// <summary>Whether only directive tokens lie between the last written token and this one.</summary>
+    private bool Consecutive(int index)
+    {
+        if (_lastToken < 0) return false;
+        for (int i = _lastToken + 1; i < index; i++)
+            if (_unit.Tokens[i].Kind != TokenKind.Directive) return false;
+        return true;
     }
 
     /// <summary>The original text between the last written token and the next, when they are adjacent in one file.</summary>
@@ -115,6 +129,7 @@ public sealed class ChunkTextWriter
         {
             int start = inv.NameLoc - nameRegion.Base;
             int end = inv.EndLoc - nameRegion.Base;
+            if (!Consecutive(first)) _lastRegion = -1;
             if (!_edits.TouchesRange(first, last))
             {
                 WriteGapTo(nameRegion.Id, start, _unit.Tokens[first]);
@@ -122,6 +137,7 @@ public sealed class ChunkTextWriter
                 KeptInvocations.Add(top);
                 _lastRegion = nameRegion.Id;
                 _lastEnd = end;
+                _lastToken = last;
                 return;
             }
             if (TryRewrittenArguments(top, first, last, nameRegion, start, end, out var rewritten))
@@ -131,6 +147,7 @@ public sealed class ChunkTextWriter
                 KeptInvocations.Add(top);
                 _lastRegion = nameRegion.Id;
                 _lastEnd = end;
+                _lastToken = last;
                 return;
             }
         }
@@ -205,6 +222,7 @@ public sealed class ChunkTextWriter
             else _sb.Append(_unit.Spell(t));
         }
         _lastRegion = -1;
+        _lastToken = last;
     }
 
     /// <summary>Whether whitespace precedes the top-level invocation a token comes from, in its file.</summary>

@@ -44,7 +44,8 @@ internal sealed partial class OutputAssembly
             while (nextInclude < includes.Count && includes[nextInclude].OutputStart <= item.FirstToken)
                 EmitInclude(includes[nextInclude++]);
             if (_tagForwardDeclarations.TryGetValue(item.Index, out var fwd))
-                foreach (var spec in fwd) EmitTagDeclaration(spec, item);
+                foreach (var spec in fwd)
+                    if (!IsStandaloneTagDeclarationOf(item, spec)) EmitTagDeclaration(spec, item);
             if (IncludeRootOf(item) >= 0)
             {
                 EmitFromIncludedHeader(item);
@@ -146,6 +147,7 @@ internal sealed partial class OutputAssembly
     {
         var edits = new TokenEdits();
         RewriteReferences(edits, fd.FirstToken, fd.LastToken);
+        ExternalizeLocalDeclarations(edits, fd.Body);
         var name = fd.Declarator.FindName();
         if (_plan.Patched.Contains(f))
         {
@@ -163,6 +165,27 @@ internal sealed partial class OutputAssembly
         chunk.Pieces.Add(new ChunkPiece.Tokens(fd.FirstToken, fd.LastToken));
         _chunks.Add(chunk);
         NoteMentions(item, fd.FirstToken, fd.Body.FirstToken - 1);
+    }
+
+    /// <summary>
+    /// SPEC §2.10: in an emitted function, a local static that is externalized (or a block-scope
+    /// declaration of an externalized object) becomes an extern declaration of the externalized
+    /// symbol, renamed or pointerized, without initializer.
+    /// </summary>
+    private void ExternalizeLocalDeclarations(TokenEdits edits, CompoundStatement body)
+    {
+        foreach (var n in body.DescendantsAndSelf())
+        {
+            if (n is not Declaration d) continue;
+            foreach (var id in d.Declarators)
+            {
+                if (_sema.DeclaredSymbol(id) is not ObjectSymbol o || !_plan.ExternalizedObjects.Contains(o)) continue;
+                var name = id.Declarator.FindName();
+                if (name is not null && IsRenamedOrPointer(o)) edits.Replace(name.Token, _plan.ExternalizedDeclaratorName(o));
+                if (d.Specifiers.StorageClass != Keyword.Extern) SetStorageClass(edits, d.Specifiers, id.Declarator, "extern");
+                if (id.Initializer is { } init) edits.Purge(init.FirstToken - 1, init.LastToken);
+            }
+        }
     }
 
     private void EmitFunctionPrototype(ExternalItem item, FunctionDefinition fd, FunctionSymbol f, bool externalized)
@@ -397,6 +420,10 @@ internal sealed partial class OutputAssembly
     }
 
     private void EmitTagDeclaration(Specifier spec, ExternalItem item) => EmitTagAlone(item, spec, definition: false);
+
+    /// <summary>The item is a declaration of nothing but this tag (`struct X;` or `struct X {...};`): it is written by <see cref="EmitDeclaration"/>.</summary>
+    private static bool IsStandaloneTagDeclarationOf(ExternalItem item, Specifier spec) =>
+        item.Node is Declaration { Declarators.Length: 0 } d && d.Specifiers.Items.Contains(spec);
 
     private bool NeedsTagDeclarationHere(TagSymbol tag, ExternalItem item) =>
         _tagForwardDeclarations.TryGetValue(item.Index, out var list) && list.Any(s => _sema.TagMentionOf(s)?.Tag == tag);

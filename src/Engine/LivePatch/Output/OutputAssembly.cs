@@ -148,11 +148,12 @@ internal sealed partial class OutputAssembly
                 NeedDeclarator(di, asDefinition: true);
                 if (_model.InitializerDepsOf.TryGetValue(o, out var init)) Need(init);
             }
-        // every header the live patch includes contributes its own needs
+        // every header the live patch includes contributes its own needs: what it uses from
+        // outside the header must be declared before the #include
         foreach (var item in _model.Items)
         {
             int root = IncludeRootOf(item);
-            if (root >= 0 && !IsPreIncludeRegion(root)) NeedItem(item, includeBody: true);
+            if (root >= 0 && !IsPreIncludeRegion(root)) NeedItem(item, includeBody: true, fromHeader: root);
         }
         Drain();
     }
@@ -160,16 +161,40 @@ internal sealed partial class OutputAssembly
     private IEnumerable<DeclaratorItem> Declarations(Symbol s) =>
         _model.DeclarationsOf.TryGetValue(s, out var list) ? list : Enumerable.Empty<DeclaratorItem>();
 
-    private void NeedItem(ExternalItem item, bool includeBody)
+    private void NeedItem(ExternalItem item, bool includeBody, int fromHeader = -1)
     {
         Need(item.SpecifierDeps);
         foreach (var di in item.Declarators)
         {
             Need(di.DeclaratorDeps);
-            Need(di.InitializerDeps);
+            Need(HeaderUses(di.InitializerDeps, fromHeader));
         }
-        if (includeBody) Need(item.BodyDeps);
+        if (includeBody) Need(HeaderUses(item.BodyDeps, fromHeader));
         Need(item.OtherDeps);
+    }
+
+    /// <summary>
+    /// In an included header, uses of functions and objects declared outside it need their
+    /// declaration before the #include (a header function calling a .c function).
+    /// </summary>
+    private List<Dependency> HeaderUses(List<Dependency> deps, int header)
+    {
+        if (header < 0) return deps;
+        var result = new List<Dependency>(deps.Count);
+        foreach (var d in deps)
+        {
+            if (d.Kind is ReferenceKind.Function or ReferenceKind.Object && !DeclaredInHeader(d.Target, header))
+                result.Add(d with { Kind = ReferenceKind.DeclaredType });
+            else result.Add(d);
+        }
+        return result;
+    }
+
+    private bool DeclaredInHeader(Symbol s, int header)
+    {
+        foreach (var di in Declarations(s))
+            if (_includeRootOfRegion.GetValueOrDefault(RegionOfToken(di.Owner.FirstToken), -1) == header) return true;
+        return false;
     }
 
     private void NeedDeclarator(DeclaratorItem di, bool asDefinition)

@@ -229,6 +229,9 @@ public sealed partial class SemanticAnalyzer
         Mention(tag, s, TagUseKind.Definition, false);
         var en = (EnumType)tag.TagType;
         var pending = new List<(EnumeratorDeclaration, EnumeratorSymbol)>();
+        // tag mentions in enumerator values are nested in this definition (the live patch copies
+        // the whole enum for them, SPEC §2.9)
+        _tagDefinitionStack.Add(s);
         foreach (var e in s.Enumerators!)
         {
             if (_stopped) break;
@@ -260,6 +263,7 @@ public sealed partial class SemanticAnalyzer
             Bind(e.Name, sym, tag: false);
             pending.Add((e, sym));
         }
+        _tagDefinitionStack.RemoveAt(_tagDefinitionStack.Count - 1);
         var attrs = new AttrSet();
         CollectAttributes(s.Attributes, ref attrs);
         CollectAttributes(s.TrailingAttributes, ref attrs);
