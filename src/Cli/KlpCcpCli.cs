@@ -9,7 +9,7 @@ namespace KlpCcp.Cli;
 /// </summary>
 public static class KlpCcpCli
 {
-    private static readonly string[] Subcommands = ["preprocess", "parse"];
+    private static readonly string[] Subcommands = ["preprocess", "parse", "why", "query"];
 
     public static int Run(string[] args, CliContext ctx)
     {
@@ -50,6 +50,18 @@ public static class KlpCcpCli
         var parse = new Command("parse", "preprocess, parse and analyse the unit; print diagnostics (exit 0: valid, 2: errors); the gcc command line follows --") { parseCompiler };
         parse.SetAction(r => ParseCommand.Run(r.GetValue(parseCompiler), gccArgs, ctx));
         root.Add(parse);
+
+        var whyFacts = new Option<string>("--facts") { Description = "the fact database of a run made with --facts FILE", Required = true };
+        var whySymbol = new Argument<string>("symbol") { Description = "a function, object, typedef or tag name" };
+        var why = new Command("why", "explain why a symbol is (or is not) in the live patch: the chain of references from a patched function with the decision at each step") { whyFacts, whySymbol };
+        why.SetAction(r => FactsCommands.Why(r.GetValue(whySymbol)!, r.GetValue(whyFacts)!, ctx));
+        root.Add(why);
+
+        var queryFacts = new Option<string>("--facts") { Description = whyFacts.Description, Required = true };
+        var queryText = new Argument<string[]>("query") { Description = "the query (grammar below)", Arity = ArgumentArity.OneOrMore };
+        var query = new Command("query", "query the fact database; grammar:\n" + Facts.Queries.FactQueryParser.Grammar) { queryFacts, queryText };
+        query.SetAction(r => FactsCommands.Query(string.Join(" ", r.GetValue(queryText) ?? []), r.GetValue(queryFacts)!, ctx));
+        root.Add(query);
         return root;
     }
 }

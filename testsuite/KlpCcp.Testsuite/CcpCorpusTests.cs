@@ -20,7 +20,7 @@ public class CcpCorpusTests
 
     [SkippableTheory]
     [MemberData(nameof(CaseNames))]
-    public void BuiltInToyPolicy(string caseName) => Check(caseName, ["--policy=toy"]);
+    public void BuiltInToyPolicy(string caseName) => Check(caseName, ["--policy=toy"], checkWhy: true);
 
     [SkippableTheory]
     [MemberData(nameof(CaseNames))]
@@ -40,16 +40,18 @@ public class CcpCorpusTests
         ]);
     }
 
-    private static void Check(string caseName, string[] policyArgs)
+    private static void Check(string caseName, string[] policyArgs, bool checkWhy = false)
     {
         SharedData.Require();
         string source = File.ReadAllText(Path.Combine(SharedData.CcpCorpus, caseName));
         var expectedText = File.ReadAllText(Path.Combine(SharedData.CcpCorpus, caseName + ".expected"));
         string compiler = caseName.StartsWith("aarch64-", StringComparison.Ordinal) ? "aarch64-gcc-12.2.0" : "x86_64-gcc-12.2.0";
         var outFile = Path.Combine(Path.GetTempPath(), $"klp-ccp-{Guid.NewGuid():N}.c");
+        var factsFile = outFile + ".facts";
         try
         {
             var args = new List<string> { "-c", compiler, "-o", outFile };
+            if (checkWhy) { args.Add("--facts"); args.Add(factsFile); }
             args.AddRange(policyArgs);
             args.Add("--");
             args.Add(caseName);
@@ -73,11 +75,30 @@ public class CcpCorpusTests
             {
                 problems.Add("an output file was written although the run failed");
             }
+            if (checkWhy && r.ExitCode == 0) problems.AddRange(WhyProblems(factsFile));
             Known.Check(caseName, problems.Count == 0, $"{caseName}:\n{string.Join("\n", problems)}");
         }
         finally
         {
             File.Delete(outFile);
+            File.Delete(factsFile);
+        }
+    }
+
+    /// <summary>`why` must answer for every symbol the live patch decided about, with a chain from a patched function.</summary>
+    private static IEnumerable<string> WhyProblems(string factsFile)
+    {
+        using var store = KlpCcp.Facts.FactStore.OpenFile(factsFile, create: false);
+        foreach (var unit in store.Units())
+        foreach (var d in store.Decisions(unit.Id))
+        {
+            var e = store.Entity(unit.Id, d.Entity);
+            if (e is null) { yield return $"decision about unknown entity {d.Entity}"; continue; }
+            var w = KlpCcp.Facts.Queries.WhyExplainer.Explain(store, e.Name);
+            var chain = w.Chains.FirstOrDefault(c => c[^1].Entity.Id == e.Id);
+            if (chain is null) { yield return $"why {e.Name}: no chain"; continue; }
+            if (chain[0].Decision?.Decision != KlpCcp.Facts.Records.DecisionKind.Patched)
+                yield return $"why {e.Name}: the chain does not start at a patched function:\n{w.Render()}";
         }
     }
 }

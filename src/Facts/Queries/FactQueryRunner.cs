@@ -48,7 +48,7 @@ public static class FactQueryRunner
                     if (d?.NewName is { } n && n != e.Name) sb.Append(" as ").Append(n);
                     if (d?.LinkageChange is { } l) sb.Append(", ").Append(l);
                     if (d?.MadePointer == true) sb.Append(", pointer");
-                    if (d?.Reason is { Length: > 0 } reason) sb.Append(" — ").Append(reason);
+                    if (d?.Reason is { Length: > 0 } reason) sb.Append(": ").Append(reason);
                     if (d?.PolicyAnswer is { } p) sb.Append(" [policy: ").Append(p).Append(']');
                     sb.Append('\n');
                 }

@@ -46,7 +46,7 @@ public static class WhyExplainer
     private static string NotInPatchReason(FactStore store, EntityRecord e, DecisionRecord? decision)
     {
         var where = $"{WhyExplanation.KindName(e.Kind)} {e.Name} ({e.Span.File}:{e.Span.Line})";
-        if (decision is not null && decision.Reason.Length > 0) return $"{where}: not in the live patch — {decision.Reason}";
+        if (decision is not null && decision.Reason.Length > 0) return $"{where}: not in the live patch: {decision.Reason}";
         var users = store.ReferencesTo(e.Unit, e.Id)
             .Select(r => store.Entity(e.Unit, r.From))
             .OfType<EntityRecord>()
@@ -55,7 +55,7 @@ public static class WhyExplainer
             .Distinct()
             .ToList();
         return users.Count == 0
-            ? $"{where}: not in the live patch — no patched function reaches it"
-            : $"{where}: not in the live patch — used by {string.Join(", ", users)} only where no definition is needed";
+            ? $"{where}: not in the live patch: no patched function reaches it"
+            : $"{where}: not in the live patch: used by {string.Join(", ", users)} only where no definition is needed";
     }
 }

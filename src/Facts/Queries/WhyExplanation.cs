@@ -45,7 +45,7 @@ public sealed record WhyExplanation(string Symbol, IReadOnlyList<IReadOnlyList<W
             sb.Append(": ").Append(DecisionName(d.Decision));
             if (d.NewName is not null && d.NewName != e.Name) sb.Append(" as ").Append(d.NewName);
             if (d.MadePointer) sb.Append(" (pointer)");
-            if (d.Reason.Length > 0) sb.Append(" — ").Append(d.Reason);
+            if (d.Reason.Length > 0) sb.Append(": ").Append(d.Reason);
         }
         return sb.ToString();
     }

@@ -50,16 +50,16 @@ public class FactStoreTests
     {
         using var s = Sample();
         WhyExplainer.Explain(s, "espr_cnt").Render().ShouldBe(
-            "function pu_f (t.c:10): patched as klpp_pu_f — named by --patched-functions\n" +
-            "  -> function helper (t.c:3) [called, callee of a call at line 12]: rewritten as klpr_helper — references a renamed symbol\n" +
-            "    -> object espr_cnt (t.c:1) [used, operand of ++ at line 5]: externalized as klpe_espr_cnt (pointer) — objects are externalized\n");
+            "function pu_f (t.c:10): patched as klpp_pu_f: named by --patched-functions\n" +
+            "  -> function helper (t.c:3) [called, callee of a call at line 12]: rewritten as klpr_helper: references a renamed symbol\n" +
+            "    -> object espr_cnt (t.c:1) [used, operand of ++ at line 5]: externalized as klpe_espr_cnt (pointer): objects are externalized\n");
     }
 
     [Fact]
     public void WhyExplainsWhatIsNotInThePatch()
     {
         using var s = Sample();
-        WhyExplainer.Explain(s, "other").Render().ShouldBe("function other (t.c:20): not in the live patch — no patched function reaches it\n");
+        WhyExplainer.Explain(s, "other").Render().ShouldBe("function other (t.c:20): not in the live patch: no patched function reaches it\n");
         WhyExplainer.Explain(s, "nothing").Render().ShouldBe("nothing: no entity of that name in the unit\n");
     }
 
@@ -72,7 +72,7 @@ public class FactStoreTests
         Q("externalized").ShouldBe("externalized\tobject\tespr_cnt -> klpe_espr_cnt (pointer)\tt.c:1:5\n");
         Q("refs from pu_f").ShouldBe("pu_f -> helper\tcalled, callee of a call\tt.c:12:8\npu_f -> unused_obj\tunevaluated use, sizeof operand (unevaluated)\tt.c:13:15\n");
         Q("refs to espr_cnt").ShouldBe("helper -> espr_cnt\tused, operand of ++\tt.c:5:2\n");
-        Q("decision espr_cnt").ShouldBe("object espr_cnt: externalized as klpe_espr_cnt, pointer — objects are externalized [policy: shall-externalize-obj espr_cnt -> YES]\n");
+        Q("decision espr_cnt").ShouldBe("object espr_cnt: externalized as klpe_espr_cnt, pointer: objects are externalized [policy: shall-externalize-obj espr_cnt -> YES]\n");
         Q("entities object like *_obj").ShouldBe("object\tunused_obj\tt.c:2:5\n");
     }
 
