@@ -15,6 +15,11 @@ public static class ParseCommand
         // the analysis runs on a thread with a large stack: a second line of defence behind its depth bounds
         var result = FrontEnd.RunOnLargeStack(() => FrontEnd.Run(request.Compiler, request.Invocation, request.Options));
         DiagnosticWriter.Write(ctx.Error, result.Diagnostics.Items);
+        if (Environment.GetEnvironmentVariable("KLPCCP_TIMINGS") == "1")
+        {
+            var (pre, parse, analyze) = result.Timings;
+            ctx.Error.WriteLine($"klp-ccp: timings: preprocess {pre.TotalMilliseconds:F0} ms, parse {parse.TotalMilliseconds:F0} ms, analyse {analyze.TotalMilliseconds:F0} ms, {result.Unit.Count} tokens, GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+        }
         return result.HasErrors ? ExitCode.InputError : ExitCode.Success;
     }
 }
