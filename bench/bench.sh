@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of klp-ccp against gcc on the kernel cases, measured in one run.
 #   bench/bench.sh [--runs N] [--cases PATTERN] STAGE...
-# STAGE: preprocess (klp-ccp preprocess vs gcc -E)
+# STAGE: preprocess (klp-ccp preprocess vs gcc -E), parse (klp-ccp parse: preprocess, parse and
+#        analyse, vs gcc -fsyntax-only)
 # For each stage it prints per case the median wall time of both over N runs, their ratio and
 # the peak resident memory, then the median ratio over all cases and the largest peak memory.
 set -euo pipefail
@@ -43,6 +44,7 @@ time_cmd() {
 for stage in "${stages[@]}"; do
   case "$stage" in
     preprocess) ref_flags=(-E); ours_sub=(preprocess) ;;
+    parse) ref_flags=(-fsyntax-only); ours_sub=(parse) ;;
     *) echo "bench: unknown stage '$stage'" >&2; exit 1 ;;
   esac
   echo "== $stage: klp-ccp ${ours_sub[*]} vs gcc ${ref_flags[*]} (median of $runs runs per case)"
@@ -62,7 +64,11 @@ for stage in "${stages[@]}"; do
       case "$a" in -Wp,-MMD,*|-Wp,-MD,*|-c) continue ;; -o) skip=1; continue ;; esac
       ref+=("$a")
     done
-    read -r gs grss < <(cd "$kernel/linux" && time_cmd gcc "${ref[@]}" "${ref_flags[@]}" -o /dev/null)
+    if [ "$stage" = parse ]; then
+      read -r gs grss < <(cd "$kernel/linux" && time_cmd gcc "${ref[@]}" "${ref_flags[@]}")
+    else
+      read -r gs grss < <(cd "$kernel/linux" && time_cmd gcc "${ref[@]}" "${ref_flags[@]}" -o /dev/null)
+    fi
     read -r os orss < <(cd "$kernel/linux" && time_cmd "$klp" "${ours_sub[@]}" -- "${args[@]}")
     ratio=$(awk -v a="$os" -v b="$gs" 'BEGIN { printf "%.2f", a / b }')
     ratios+=("$ratio")

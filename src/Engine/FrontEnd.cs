@@ -9,6 +9,9 @@ namespace KlpCcp.Engine;
 /// <summary>The result of running the front end on one unit: each stage's output (later ones null when an earlier one failed).</summary>
 public sealed record FrontEndResult(PreprocessedUnit Unit, ParseResult? Parse, SemanticModel? Model)
 {
+    /// <summary>Wall time of each stage: preprocessing, parsing, analysis.</summary>
+    public (TimeSpan Preprocess, TimeSpan Parse, TimeSpan Analyze) Timings { get; init; }
+
     /// <summary>All diagnostics of the unit, in the order they were reported.</summary>
     public DiagnosticBag Diagnostics => Unit.Diagnostics;
     public bool HasErrors => Unit.Diagnostics.HasErrors;
@@ -25,13 +28,17 @@ public static class FrontEnd
 
     public static FrontEndResult Run(CompilerSpec spec, CompilerInvocation invocation, PreprocessorOptions options)
     {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
         var unit = new Preprocessor(options).Run();
-        if (unit.Diagnostics.HasErrors) return new FrontEndResult(unit, null, null);
+        var tPre = sw.Elapsed;
+        if (unit.Diagnostics.HasErrors) return new FrontEndResult(unit, null, null) { Timings = (tPre, default, default) };
         var parse = Parser.Parse(unit, unit.Diagnostics, ParserOptions.For(spec, invocation));
-        if (parse.HasErrors) return new FrontEndResult(unit, parse, null);
+        var tParse = sw.Elapsed - tPre;
+        if (parse.HasErrors) return new FrontEndResult(unit, parse, null) { Timings = (tPre, tParse, default) };
         var types = AnalyzerOptions.CreateTypeContext(spec, invocation);
         var model = SemanticAnalyzer.Analyze(parse, types, AnalyzerOptions.For(spec, invocation), unit.Diagnostics);
-        return new FrontEndResult(unit, parse, model);
+        var tAnalyze = sw.Elapsed - tPre - tParse;
+        return new FrontEndResult(unit, parse, model) { Timings = (tPre, tParse, tAnalyze) };
     }
 
     /// <summary>Runs <paramref name="work"/> on a new thread with a <see cref="LargeStackSize"/> stack and returns its result (exceptions are rethrown here).</summary>

@@ -429,7 +429,7 @@ public sealed partial class SemanticAnalyzer
         var align = MaxAlign(attrs.Aligned, ds.Alignas);
         if (align is int al) entity.RequestedAlignment = MaxAlign(entity.RequestedAlignment, al);
 
-        bool isDefinition = hasInit || (storage != Keyword.Extern && (file ? true : true));
+        bool isDefinition = hasInit || storage != Keyword.Extern;
         var rec = new DeclarationRecord(entity, node, node.Declarator, t, entity.Type, previousVisible, first, isDefinition, file, storage);
         rec.Index = entity.DeclarationList.Count;
         entity.DeclarationList.Add(rec);
@@ -596,6 +596,7 @@ public sealed partial class SemanticAnalyzer
         var outerLabels = _labels;
         var outerSwitch = _switches;
         var outerLoops = _breakable;
+        var outerLoopCount = _loops;
         var outerReturn = _returnType;
         _function = fs;
         _labels = new Dictionary<int, LabelSymbol>();
@@ -604,6 +605,7 @@ public sealed partial class SemanticAnalyzer
                 if (v.IsLocal) _labels[k] = v;
         _switches = new List<SwitchContext>();
         _breakable = 0;
+        _loops = 0;
         _returnType = ft.ReturnType;
         PushScope(ScopeKind.Function);
         foreach (var s in kept)
@@ -619,13 +621,13 @@ public sealed partial class SemanticAnalyzer
             if (_stopped) break;
             BlockItem(item);
         }
-        fd.Body.SemanticSlot = 0;
         CheckLabels();
         PopScope();
         _function = outerFunction;
         _labels = outerLabels;
         _switches = outerSwitch;
         _breakable = outerLoops;
+        _loops = outerLoopCount;
         _returnType = outerReturn;
     }
 

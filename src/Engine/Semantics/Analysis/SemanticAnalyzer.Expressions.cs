@@ -358,6 +358,7 @@ public sealed partial class SemanticAnalyzer
                     var l = Label(ls.Label, ls.LabelToken, true);
                     if (l.Definition is not null) Error(ls.LabelToken, $"duplicate label '{_names[ls.Label]}'");
                     else l.Definition = ls;
+                    SetLabel(ls, l);
                 }
                 last = Expr(le);
                 break;

@@ -17,6 +17,7 @@ public sealed partial class SemanticAnalyzer
     private readonly List<(int Name, LabelSymbol? Previous)> _localLabelUndo = new();
     private List<SwitchContext> _switches = new();
     private int _breakable;
+    private int _loops;
     private QualifiedType _returnType;
 
     private void BlockItem(BlockItem item)
@@ -60,11 +61,9 @@ public sealed partial class SemanticAnalyzer
         {
             var (name, prev) = _localLabelUndo[^1];
             _localLabelUndo.RemoveAt(_localLabelUndo.Count - 1);
-            if (_labels[name].Definition is null && _labels[name].IsAddressTaken is var _)
-            {
-                if (_labels[name].Definition is null && _labelUses.Contains(_labels[name]))
-                    Error(c.LastToken, $"label '{_names[name]}' used but not defined");
-            }
+            var local = _labels[name];
+            if (local.Definition is null && _labelUses.Contains(local))
+                Error(c.LastToken, $"label '{_names[name]}' used but not defined");
             if (prev is null) _labels.Remove(name);
             else _labels[name] = prev;
         }
@@ -87,6 +86,12 @@ public sealed partial class SemanticAnalyzer
             _pendingLabelUses.Add((l, token));
         }
         return l;
+    }
+
+    private void SetLabel(Statement s, LabelSymbol l)
+    {
+        s.SemanticSlot = _model.LabelUseList.Count;
+        _model.LabelUseList.Add(l);
     }
 
     private void CheckLabels()
@@ -142,12 +147,16 @@ public sealed partial class SemanticAnalyzer
                 case WhileStatement w:
                     Condition(w.Condition, "while");
                     _breakable++;
+                    _loops++;
                     Statement(w.Body);
+                    _loops--;
                     _breakable--;
                     return;
                 case DoStatement d:
                     _breakable++;
+                    _loops++;
                     Statement(d.Body);
+                    _loops--;
                     _breakable--;
                     Condition(d.Condition, "do");
                     return;
@@ -158,7 +167,9 @@ public sealed partial class SemanticAnalyzer
                     if (f.Condition is not null) Condition(f.Condition, "for");
                     if (f.Step is not null) Expr(f.Step);
                     _breakable++;
+                    _loops++;
                     Statement(f.Body);
+                    _loops--;
                     _breakable--;
                     PopScope();
                     return;
@@ -170,10 +181,10 @@ public sealed partial class SemanticAnalyzer
                         if (!_model.Expressions[t].HasError && !tt.IsPointer && !tt.IsInteger)
                             Error(g.Target.FirstToken, "computed goto must be pointer type");
                     }
-                    else if (g.Label >= 0) Label(g.Label, g.LabelToken, false);
+                    else if (g.Label >= 0) SetLabel(g, Label(g.Label, g.LabelToken, false));
                     return;
                 case ContinueStatement:
-                    if (_breakable == 0 && _function is not null && !InLoop()) Error(s.FirstToken, "continue statement not within a loop");
+                    if (_loops == 0 && _function is not null) Error(s.FirstToken, "continue statement not within a loop");
                     return;
                 case BreakStatement:
                     if (_breakable == 0 && _function is not null) Error(s.FirstToken, "break statement not within loop or switch");
@@ -186,6 +197,7 @@ public sealed partial class SemanticAnalyzer
                     var l = Label(ls.Label, ls.LabelToken, true);
                     if (l.Definition is not null) Error(ls.LabelToken, $"duplicate label '{_names[ls.Label]}'");
                     else l.Definition = ls;
+                    SetLabel(ls, l);
                     if (ls.Body is null) return;
                     if (ls.Body is Statement bs) { s = bs; continue; }
                     BlockItem(ls.Body);
@@ -217,8 +229,6 @@ public sealed partial class SemanticAnalyzer
             }
         }
     }
-
-    private bool InLoop() => false;
 
     private void Condition(Expression e, string what)
     {

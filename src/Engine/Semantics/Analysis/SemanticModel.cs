@@ -17,11 +17,13 @@ public sealed class SemanticModel
     internal readonly object Stamp = new();
     internal ExpressionInfo[] Expressions = new ExpressionInfo[1024];
     internal int ExpressionCount = 1;
+    internal int DeclaratorSlots => DeclaratorCount;
     internal DeclaratorInfo[] Declarators = new DeclaratorInfo[256];
     internal int DeclaratorCount = 1;
     internal readonly List<TagMention?> TagMentionList = new() { null };
     internal readonly List<TypedefSymbol?> TypedefUseList = new() { null };
     internal readonly List<QualifiedType> TypeNameList = new() { default };
+    internal readonly List<LabelSymbol?> LabelUseList = new() { null };
     internal readonly List<IntegerConstant> IntegerConstants = new() { default };
     internal readonly List<FloatConstant> FloatConstants = new() { default };
     internal readonly List<Symbol> SymbolList = new();
@@ -154,6 +156,13 @@ public sealed class SemanticModel
     {
         var s = Slot(specifier);
         return s > 0 && s < TypedefUseList.Count ? TypedefUseList[s] : null;
+    }
+
+    /// <summary>The label a <c>goto</c> jumps to or a labeled statement defines (<c>&amp;&amp;label</c>: <see cref="ExpressionInfo.Symbol"/>).</summary>
+    public LabelSymbol? LabelOf(Statement statement)
+    {
+        var s = Slot(statement);
+        return statement.Kind is SyntaxKind.GotoStatement or SyntaxKind.LabeledStatement && s > 0 && s < LabelUseList.Count ? LabelUseList[s] : null;
     }
 
     /// <summary>The type a type name denotes (casts, sizeof, typeof, compound literals, builtins).</summary>
