@@ -66,7 +66,7 @@ public static class LivePatchCreation
             HeaderConflicts.Apply(model, plan, eligibility);
             eligibility.WriteBack(request.Facts, unit);
             var chunks = new OutputAssembly(model, plan, eligibility).Build();
-            var text = new LivePatchWriter(model.Unit).Write(chunks);
+            var text = new LivePatchWriter(model.Unit).Write(chunks, diags);
             return new LivePatchResult(text, diags, null);
         }
         catch (LivePatchAbort abort)

@@ -15,6 +15,13 @@ public sealed class PreprocessingRecord
         InvocationCount = 1; // id 0 means "no invocation"
     }
 
+    /// <summary>
+    /// Numbers the recorded directives (macro events, conditional directives, includes) in the
+    /// order they were processed; with the output index it orders directives against tokens.
+    /// </summary>
+    public int NextSequence() => _sequence++;
+    private int _sequence = 1;
+
     public List<MacroDefinition> Macros { get; } = new();
     public List<MacroEvent> MacroEvents { get; } = new();
     public List<ArgumentRange> ArgumentRanges { get; } = new();

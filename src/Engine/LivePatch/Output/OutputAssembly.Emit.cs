@@ -72,7 +72,7 @@ internal sealed partial class OutputAssembly
         }
         int start = inc.DirectiveLoc - region.Base;
         int end = inc.DirectiveEndLoc - region.Base;
-        _chunks.Add(new OutputChunk(region.Id, TokenEdits.None) { Directive = region.File.Text.Substring(start, end - start) });
+        _chunks.Add(new OutputChunk(region.Id, TokenEdits.None) { Directive = region.File.Text.Substring(start, end - start), Include = inc.Id });
         _includedHeaders.Add(inc.Region);
     }
 
