@@ -237,7 +237,8 @@ public sealed partial class SemanticAnalyzer
     private FunctionSymbol ImplicitDeclaration(IdentifierExpression id)
     {
         var name = _names[id.Name];
-        Warning(id.Token, $"implicit declaration of function '{name}'");
+        if (_opts.ImplicitFunctionDeclarationIsError) Error(id.Token, $"implicit declaration of function '{name}'");
+        else Warning(id.Token, $"implicit declaration of function '{name}'");
         if (_externals.TryGetValue(id.Name, out var ext) && ext is FunctionSymbol known)
         {
             Bind(id.Name, known, false);

@@ -28,6 +28,16 @@ public class ParseCommandTests : IDisposable
     }
 
     [Fact]
+    public void Werror_makes_implicit_declarations_errors_as_in_gcc()
+    {
+        File.WriteAllText(Path.Combine(_dir, "imp.c"), "int f(void) { return g(); }\n");
+        Run("parse", "--", "-Werror=implicit-function-declaration", "imp.c").Exit.ShouldBe(2);
+        Run("parse", "--", "-Werror", "imp.c").Exit.ShouldBe(2);
+        Run("parse", "--", "-Werror", "-Wno-error=implicit-function-declaration", "imp.c").Exit.ShouldBe(0);
+        Run("parse", "--", "-std=gnu89", "-Werror", "imp.c").Exit.ShouldBe(0);
+    }
+
+    [Fact]
     public void Semantic_error_exits_2_at_the_token_with_the_macro_context()
     {
         File.WriteAllText(Path.Combine(_dir, "bad.c"), "#define CHECK(x) _Static_assert(x, #x)\nstruct S { int a; };\nCHECK(sizeof(struct S) == 8);\nint f(struct S *s) { return s->b; }\n");
