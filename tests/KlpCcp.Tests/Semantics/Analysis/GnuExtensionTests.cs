@@ -26,6 +26,15 @@ public class GnuExtensionTests
     }
 
     [Fact]
+    public void Invalid_vector_and_mode_attributes_are_errors_and_leave_the_type()
+    {
+        var h = SemanticHarness.Analyze("typedef int *bad __attribute__((vector_size(12))); typedef float f8 __attribute__((mode(QI))); bad b; f8 g;");
+        h.Errors.ShouldBe(["number of components of the vector not a power of two", "mode 'QI' applied to inappropriate type"]);
+        h.File("b").Type.ToString().ShouldBe("bad");
+        h.SizeOf(h.File("g").Type).ShouldBe(4);
+    }
+
+    [Fact]
     public void Cleanup_attribute_refers_to_its_function()
     {
         var h = SemanticHarness.Valid("static void release(int *p) { } void g(void) { int x __attribute__((__cleanup__(release))) = 1; }");
