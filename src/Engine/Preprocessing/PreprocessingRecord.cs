@@ -42,6 +42,18 @@ public sealed class PreprocessingRecord
 
     public ReadOnlySpan<MacroInvocation> Invocations => _invocations.AsSpan(0, InvocationCount);
 
+    /// <summary>The first invocation recorded when at least <paramref name="outputIndex"/> tokens were out (ids are in that order).</summary>
+    public int FirstInvocationAtOrAfter(int outputIndex)
+    {
+        int lo = 1, hi = InvocationCount;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_invocations[mid].OutputStart < outputIndex) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     internal int AddInvocation(in MacroInvocation inv)
     {
         if (InvocationCount == _invocations.Length) Array.Resize(ref _invocations, _invocations.Length * 2);

@@ -5,9 +5,9 @@ namespace KlpCcp.Engine.LivePatch.Depreprocessing;
 /// <summary>
 /// SPEC §2.11 "Conditionals": which conditional groups the live patch reproduces and which of
 /// their directive lines go between two written pieces. A group is reproduced when its taken
-/// branch holds written code, when it has no taken branch and lies inside a written range, or
-/// when its directives lie inside the arguments of a written macro invocation; header guards
-/// and groups that only wrap directives are dropped. Non-taken branches get an #error line, and
+/// branch holds written code, when it lies inside a written range of tokens, or when its
+/// directives lie inside the arguments of a written macro invocation; header guards and groups
+/// between written ranges that only wrap directives are dropped. Non-taken branches get an #error line, and
 /// a group without #else whose branch was taken gets a synthesized #else with an #error.
 /// </summary>
 internal sealed class ConditionalReproduction
@@ -45,18 +45,10 @@ internal sealed class ConditionalReproduction
         {
             var group = groups[g];
             if (IsDroppedGuard(group, groupLines)) continue;
-            if (groupLines.Any(claimedLines.Contains)) { _reproduced[g] = true; }
-            else if (group.TakenBranch >= 0)
-            {
-                long start = lines[groupLines[group.TakenBranch]].Key;
-                long end = lines[groupLines[group.TakenBranch + 1]].Key;
-                _reproduced[g] = AnyBetween(writtenKeys, start, end);
-            }
-            else
-            {
-                long first = lines[groupLines[0]].Key, last = lines[groupLines[^1]].Key;
-                _reproduced[g] = InsideRange(ranges, maxLast, first, last);
-            }
+            long first = lines[groupLines[0]].Key, last = lines[groupLines[^1]].Key;
+            _reproduced[g] = groupLines.Any(claimedLines.Contains)
+                             || InsideRange(ranges, maxLast, first, last)
+                             || (group.TakenBranch >= 0 && AnyBetween(writtenKeys, lines[groupLines[group.TakenBranch]].Key, lines[groupLines[group.TakenBranch + 1]].Key));
             if (_reproduced[g] && group.TakenBranch >= 0)
                 _takenRanges.Add((g, lines[groupLines[group.TakenBranch]].Key, lines[groupLines[group.TakenBranch + 1]].Key));
         }

@@ -88,6 +88,22 @@ internal sealed class DepreprocessingSession
         return result;
     }
 
+    /// <summary>An #include line inside a chunk (a declaration spanning headers); second pass: directive lines to write before it.</summary>
+    public string? BeforeIncludeLine(int includeId)
+    {
+        if (!_writing)
+        {
+            var inc = _unit.Record.Includes[includeId];
+            var e = new TimelineEntry { Kind = TimelineEntryKind.Include, Chunk = _chunk, Key = InputOrder.OfDirective(inc.OutputStart, inc.Sequence) };
+            e.Requirements.Add(new MacroRequirement(MacroRequirementKind.Include, -1, includeId));
+            AddInner(e);
+            _writtenKeys.Add(e.Key!.Value);
+            return null;
+        }
+        int index = _indexOf[_inner[_chunk][_cursor++]];
+        return LinesText(new List<int>(), _placementsAt.GetValueOrDefault(index) ?? new List<DirectivePlacement>());
+    }
+
     /// <summary>After the last chunk: the lines that leave the groups still open.</summary>
     public List<(string Text, int Region)> FinalLines()
     {
@@ -206,6 +222,7 @@ internal sealed class DepreprocessingSession
         var region = _unit.Sources.GetRegion(inv.NameLoc);
         var nameLocs = new HashSet<int>();
         var used = new HashSet<int>();
+        var lookedUp = new List<(int First, int Last)>();
         for (int id = top; id < rec.InvocationCount; id++)
         {
             ref readonly var x = ref rec.Invocation(id);
@@ -215,6 +232,9 @@ internal sealed class DepreprocessingSession
             if (!inTree) continue;
             nameLocs.Add(x.NameLoc);
             var def = rec.Macros[x.Macro];
+            var args = rec.ArgumentsOf(x);
+            for (int a = 0; a < args.Length; a++)
+                if (args[a].FirstLoc != 0 && IsPreExpanded(def, a)) lookedUp.Add((args[a].FirstLoc, args[a].LastLoc));
             if (def.Origin == MacroOrigin.Special || !used.Add(def.NameId)) continue;
             _current.Requirements.Add(new MacroRequirement(MacroRequirementKind.Defined, def.NameId, def.Id));
         }
@@ -248,7 +268,7 @@ internal sealed class DepreprocessingSession
                 int s = p;
                 while (p < end && (char.IsLetterOrDigit(text[p]) || text[p] == '_' || text[p] == '$')) p++;
                 int loc = region.Base + s;
-                if (nameLocs.Contains(loc) || rec.StringifiedOrPastedLocs.Contains(loc) || rewrittenLoc(loc)) continue;
+                if (nameLocs.Contains(loc) || rewrittenLoc(loc) || !lookedUp.Any(r => r.First <= loc && loc <= r.Last)) continue;
                 int j = p;
                 while (j < end && char.IsWhiteSpace(text[j])) j++;
                 Identifier(_unit.Names.Intern(text.Substring(s, p - s)), j < end && text[j] == '(');
@@ -259,19 +279,28 @@ internal sealed class DepreprocessingSession
         }
     }
 
+    /// <summary>Whether a parameter is used other than with # or ## (its argument is macro-expanded before substitution).</summary>
+    private static bool IsPreExpanded(MacroDefinition def, int argument)
+    {
+        int param = Math.Min(argument, def.ParameterCount - 1);
+        var body = def.Body;
+        for (int i = 0; i < body.Length; i++)
+        {
+            if (body[i].Kind != TokenKind.MacroArg || body[i].Text != param) continue;
+            bool pasted = (body[i].Flags & (TokenFlags.Stringify | TokenFlags.PasteLeft)) != 0
+                          || (i > 0 && (body[i - 1].Flags & TokenFlags.PasteLeft) != 0);
+            if (!pasted) return true;
+        }
+        return false;
+    }
+
     /// <summary>Invocations expanding to nothing inside copied text are kept with it.</summary>
     private void KeptEmptyInvocations(int token, GapRange gap)
     {
         var rec = _unit.Record;
         var region = _unit.Sources.Regions[gap.Region];
         int from = region.Base + gap.Start, to = region.Base + gap.End;
-        int lo = 1, hi = rec.InvocationCount;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (rec.Invocation(mid).OutputStart < token) lo = mid + 1; else hi = mid;
-        }
-        for (int id = lo; id < rec.InvocationCount; id++)
+        for (int id = rec.FirstInvocationAtOrAfter(token); id < rec.InvocationCount; id++)
         {
             ref readonly var inv = ref rec.Invocation(id);
             if (inv.OutputStart != token) break;
@@ -474,8 +503,12 @@ internal sealed class DepreprocessingSession
             switch (line.Kind)
             {
                 case DirectiveLineKind.Branch or DirectiveLineKind.Endif:
-                    if (_conditionals!.IsReproducedLine(l)) sb.Append(_conditionals.Render(l));
-                    skipping = _conditionals.StartsSkippedCode(l);
+                    skipping = _conditionals!.StartsSkippedCode(l);
+                    if (_conditionals.IsReproducedLine(l))
+                    {
+                        sb.Append(_conditionals.Render(l));
+                        if (skipping) sb.Append('\n'); // the newline ending it belongs to the skipped text
+                    }
                     break;
                 case DirectiveLineKind.MacroEvent:
                     while (pi < placements.Count && placements[pi].Key == line.Key)

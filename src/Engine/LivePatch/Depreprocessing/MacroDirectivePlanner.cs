@@ -290,8 +290,8 @@ internal sealed class MacroDirectivePlanner
             Place(slot.Entry, slot.Key, SynthesizedDefine(def, ev), -1, -1);
     }
 
-    private void Place(int entry, long key, string text, int region, int ev) { if (Environment.GetEnvironmentVariable("KLP_DEBUG") is not null) Console.Error.WriteLine($"place {entry} {key} {text} {Environment.StackTrace.Split((char)10)[2]}");
-        _placements.Add(new DirectivePlacement(entry, key, text, region, ev, _placements.Count)); }
+    private void Place(int entry, long key, string text, int region, int ev) =>
+        _placements.Add(new DirectivePlacement(entry, key, text, region, ev, _placements.Count));
 
     private void AddConstraint(int name, int seq, ConstraintKind kind, int definition, bool functionLikeAllowed = false)
     {

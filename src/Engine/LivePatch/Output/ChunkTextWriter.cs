@@ -29,6 +29,12 @@ public sealed class ChunkTextWriter
     private bool _pendingBlank;
     private readonly DepreprocessingSession? _session;
 
+    /// <summary>
+    /// The file the text is in, for the origin markers: set to the chunk's file before writing;
+    /// a written token from another file starts a marker line (a declaration spanning files).
+    /// </summary>
+    public int MarkedRegion { get; set; } = -1;
+
     public ChunkTextWriter(PreprocessedUnit unit, TokenEdits edits, StringBuilder output)
         : this(unit, edits, output, null)
     {
@@ -58,7 +64,22 @@ public sealed class ChunkTextWriter
                 _session?.WrittenRange(r.First, r.Last);
                 WriteTokens(r.First, r.Last);
                 break;
+            case ChunkPiece.Include inc:
+                WriteIncludeLine(inc.IncludeId);
+                break;
         }
+    }
+
+    private void WriteIncludeLine(int includeId)
+    {
+        var inc = _unit.Record.Includes[includeId];
+        var region = _unit.Sources.GetRegion(inc.DirectiveLoc);
+        if (region is null) return;
+        AppendDirectiveLines(_session?.BeforeIncludeLine(includeId));
+        if (_sb.Length > 0 && _sb[^1] != '\n') _sb.Append('\n');
+        _sb.Append(region.File.Text, inc.DirectiveLoc - region.Base, inc.DirectiveEndLoc - inc.DirectiveLoc).Append('\n');
+        _lastRegion = -1;
+        _lastToken = Math.Max(_lastToken, inc.OutputEnd - 1);
     }
 
     private void WriteTokens(int first, int last)
@@ -101,6 +122,7 @@ public sealed class ChunkTextWriter
         var (region, start, end) = TokenExtent.Of(_unit, t);
         if (!Consecutive(index)) _lastRegion = -1;
         WriteGapTo(index, region, start, t, null);
+        MarkFileChange(region);
         if (_edits.TryGetInsertion(index, out var ins))
         {
             _session?.IdentifiersIn(ins);
@@ -153,6 +175,18 @@ public sealed class ChunkTextWriter
         _pendingBlank = false;
     }
 
+    private void MarkFileChange(Source.SourceRegion region)
+    {
+        if (_session is null || MarkedRegion < 0 || region.Id == MarkedRegion) return;
+        if (_unit.Sources.Regions[MarkedRegion].File.Path != region.File.Path)
+        {
+            while (_sb.Length > 0 && _sb[^1] is ' ' or '\t') _sb.Length--;
+            if (_sb.Length > 0 && _sb[^1] != '\n') _sb.Append('\n');
+            _sb.Append("/* klp-ccp: from ").Append(region.File.Path).Append(" */\n");
+        }
+        MarkedRegion = region.Id;
+    }
+
     /// <summary>Directive lines, each on a line of its own.</summary>
     private void AppendDirectiveLines(string? lines)
     {
@@ -180,9 +214,14 @@ public sealed class ChunkTextWriter
             int end = inv.EndLoc - nameRegion.Base;
             if (!Consecutive(first)) _lastRegion = -1;
             var claim = (inv.NameLoc, inv.EndLoc);
-            if (!_edits.TouchesRange(first, last))
+            if (!_edits.TouchesRangeAfterInsertion(first, last))
             {
                 WriteGapTo(first, nameRegion, start, _unit.Tokens[first], claim);
+                if (_edits.TryGetInsertion(first, out var ins))
+                {
+                    _session?.IdentifiersIn(ins);
+                    AppendInserted(ins);
+                }
                 _session?.KeptInvocation(top, _ => null, _ => false);
                 _sb.Append(_session is null ? nameRegion.File.Text.Substring(start, end - start) : _session.InvocationText(nameRegion, start, end));
                 KeptInvocations.Add(top);
@@ -203,7 +242,44 @@ public sealed class ChunkTextWriter
                 return;
             }
         }
-        WriteExpanded(first, last, whole && nameRegion is not null ? (inv.NameLoc, inv.EndLoc) : null);
+        (int, int)? expandedClaim = whole && nameRegion is not null ? (inv.NameLoc, inv.EndLoc) : null;
+        if (whole && nameRegion is not null && Consecutive(first) && _lastRegion == nameRegion.Id && _lastEnd <= inv.NameLoc - nameRegion.Base)
+        {
+            // the layout before it stays; invocations expanding to nothing right before it go with it
+            int cut = StartOfEmptyInvocationsBefore(first, nameRegion, _lastEnd, inv.NameLoc - nameRegion.Base);
+            WriteGapTo(first, nameRegion, cut, _unit.Tokens[first], expandedClaim);
+            WriteExpanded(first, last, expandedClaim, separated: true);
+            return;
+        }
+        WriteExpanded(first, last, expandedClaim, separated: false);
+    }
+
+    /// <summary>
+    /// Where the empty-expansion invocations directly before a token start (only whitespace
+    /// between them and the token), within [from, end) of the region.
+    /// </summary>
+    private int StartOfEmptyInvocationsBefore(int token, Source.SourceRegion region, int from, int end)
+    {
+        var rec = _unit.Record;
+        var empties = new List<(int Start, int End)>();
+        for (int id = rec.FirstInvocationAtOrAfter(token); id < rec.InvocationCount; id++)
+        {
+            ref readonly var inv = ref rec.Invocation(id);
+            if (inv.OutputStart > token) break;
+            if (inv.OutputStart == token && inv.OutputEnd == token && inv.Parent == 0
+                && inv.NameLoc >= region.Base + from && inv.EndLoc <= region.Base + end)
+                empties.Add((inv.NameLoc - region.Base, inv.EndLoc - region.Base));
+        }
+        var text = region.File.Text;
+        int cut = end;
+        while (true)
+        {
+            int p = cut;
+            while (p > from && char.IsWhiteSpace(text[p - 1])) p--;
+            int found = empties.FindIndex(e => e.End == p);
+            if (found < 0) return cut;
+            cut = empties[found].Start;
+        }
     }
 
     /// <summary>
@@ -257,12 +333,12 @@ public sealed class ChunkTextWriter
     }
 
     /// <summary>Preprocessed tokens spelled out, one blank where there was whitespace.</summary>
-    private void WriteExpanded(int first, int last, (int Loc, int EndLoc)? claim)
+    private void WriteExpanded(int first, int last, (int Loc, int EndLoc)? claim, bool separated)
     {
         var tokens = _unit.Tokens;
         if (_session is not null)
         {
-            AppendDirectiveLines(_session.BeforeToken(_lastToken >= 0 ? _lastToken : -1, first, null, claim));
+            if (!separated) AppendDirectiveLines(_session.BeforeToken(_lastToken >= 0 ? _lastToken : -1, first, null, claim));
             if (claim is { } c && _unit.Sources.GetRegion(c.Loc) is { } region)
                 AppendDirectiveLines(_session.ClaimedLinesText(region, c.Loc - region.Base, c.EndLoc - region.Base));
         }

@@ -68,8 +68,9 @@ internal sealed class LivePatchWriter
             }
             else
             {
-                var w = new ChunkTextWriter(_unit, chunk.Edits, sb, session);
+                var w = new ChunkTextWriter(_unit, chunk.Edits, sb, session) { MarkedRegion = chunk.Region };
                 foreach (var p in chunk.Pieces) w.Write(p);
+                if (w.MarkedRegion >= 0) lastRegion = w.MarkedRegion;
             }
             session.EndChunk();
             prev = chunk;
