@@ -69,7 +69,8 @@ internal static class HeaderConflicts
                         return null;
                     }
                     if (plan.RewrittenObjects.Contains(o) && o.IsFileScope) return $"the initializer of \"{o.Name}\" is rewritten";
-                    if (!plan.CopiedObjects.Contains(o) && o.Linkage == Semantics.Analysis.Linkage.External && isDefinition && o.IsFileScope)
+                    // a global register variable names a register, it has no storage to clash with
+                    if (!plan.CopiedObjects.Contains(o) && o.Linkage == Semantics.Analysis.Linkage.External && isDefinition && o.IsFileScope && !o.IsRegister)
                         return $"it defines the object \"{o.Name}\"";
                     return null;
                 }

@@ -72,8 +72,9 @@ internal sealed partial class OutputAssembly
             switch (m.Linkage)
             {
                 case LinkageChange.MakeStatic:
-                    if (first) SetStorageClass(edits, specs, declarator, "static");
-                    else if (specs.StorageClass is not Keyword.None and not Keyword.Static) RemoveStorageClass(edits, specs);
+                    // later declarations refer back to the static one with extern (without a
+                    // storage class they would be definitions with external linkage: SPEC §2.10 defect)
+                    SetStorageClass(edits, specs, declarator, first ? "static" : "extern");
                     break;
                 case LinkageChange.MakeExtern:
                     SetStorageClass(edits, specs, declarator, "extern");

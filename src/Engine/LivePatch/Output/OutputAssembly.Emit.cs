@@ -133,8 +133,11 @@ internal sealed partial class OutputAssembly
                     if (_plan.Patched.Contains(f) || (_plan.Rewritten.TryGetValue(f, out var rn) && rn != f.Name))
                         EmitFunctionDefinition(item, fd, f);
                     break;
+                case FunctionSymbol f when item.Node is Declaration && _plan.ExternalizedFunctions.Contains(f) && IsRenamedOrPointer(f) && IsFirstVisibleDeclaration(di):
+                    EmitExternalizedDeclaration(di);
+                    break;
                 case ObjectSymbol o when _plan.ExternalizedObjects.Contains(o) && IsRenamedOrPointer(o):
-                    EmitExternalizedObject(di);
+                    EmitExternalizedDeclaration(di);
                     break;
             }
         }
@@ -463,13 +466,14 @@ internal sealed partial class OutputAssembly
     private bool NeedsTagDeclarationHere(TagSymbol tag, ExternalItem item) =>
         _tagForwardDeclarations.TryGetValue(item.Index, out var list) && list.Any(s => _sema.TagMentionOf(s)?.Tag == tag);
 
-    private void EmitExternalizedObject(DeclaratorItem di)
+    /// <summary>The externalized variant of a declaration from an included header (renamed or turned into a pointer).</summary>
+    private void EmitExternalizedDeclaration(DeclaratorItem di)
     {
         var item = di.Owner;
         if (item.Node is not Declaration d) return;
         var edits = new TokenEdits();
         RewriteReferences(edits, d.FirstToken, d.LastToken);
-        ExternalizeDeclaration(edits, di.Symbol!, d.Specifiers, di.Declarator!, di.Record, isFunction: false);
+        ExternalizeDeclaration(edits, di.Symbol!, d.Specifiers, di.Declarator!, di.Record, isFunction: di.Symbol is FunctionSymbol);
         PurgeInitializer(edits, di);
         RecoverArrayLength(edits, di);
         var chunk = NewChunk(item, edits);
