@@ -30,6 +30,8 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
     public int DefinitionOrder { get; init; } = -1;
     /// <summary>A file-scope `register` object (never externalized).</summary>
     public bool IsRegister { get; init; }
+    /// <summary>A function declared with the `error` or `warning` attribute: calls are compile-time checks, never bound to a symbol.</summary>
+    public bool IsCompileTimeCheck { get; init; }
 
     public BsonDocument ToDocument() => new()
     {
@@ -51,6 +53,7 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
         ["order"] = Order,
         ["dorder"] = DefinitionOrder,
         ["register"] = IsRegister,
+        ["ct_check"] = IsCompileTimeCheck,
     };
 
     public static EntityRecord FromDocument(BsonDocument d) =>
@@ -68,6 +71,7 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
             Order = d["order"].AsInt32,
             DefinitionOrder = d["dorder"].AsInt32,
             IsRegister = d["register"].AsBoolean,
+            IsCompileTimeCheck = d.ContainsKey("ct_check") && d["ct_check"].AsBoolean,
         };
 
     internal static string Key(int unit, int id) => $"{unit}:{id}";

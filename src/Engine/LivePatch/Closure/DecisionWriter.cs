@@ -41,7 +41,8 @@ internal static class DecisionWriter
                 mods.RewrittenObjects.Contains(o) ? "copied (the policy does not externalize it); its initializer is rewritten" : "copied: the policy does not externalize it")
             { ReachedFrom = From(o), PolicyAnswer = "shall-externalize-obj -> NO" });
         foreach (var f in closure.DeclaredOnlyFunctions)
-            list.Add(new DecisionRecord(unit, f, DecisionKind.DeclarationOnly, "no definition in the unit and it cannot be externalized") { ReachedFrom = From(f) });
+            list.Add(new DecisionRecord(unit, f, DecisionKind.DeclarationOnly,
+                closure.Reasons.GetValueOrDefault(f, "no definition in the unit and it cannot be externalized")) { ReachedFrom = From(f) });
         store.Upsert(list);
         return list;
     }

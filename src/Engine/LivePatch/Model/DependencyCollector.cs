@@ -72,6 +72,7 @@ public sealed class DependencyCollector
                     var info = _sema.GetDeclaration(id);
                     var di = new DeclaratorItem(item, i, id, id.Declarator, info.Symbol, info.Record);
                     item.Declarators.Add(di);
+                    NoteCompileTimeCheck(info.Symbol, d.Specifiers, id);
                     if (info.Symbol is { } sym) AddDeclaration(sym, di);
                     Walk(id.Declarator, Operand, di.DeclaratorDeps, item);
                     if (info.Symbol is ObjectSymbol obj && (info.Record?.IsDefinition ?? false))
@@ -505,6 +506,7 @@ public sealed class DependencyCollector
         foreach (var id in d.Declarators)
         {
             var info = _sema.GetDeclaration(id);
+            NoteCompileTimeCheck(info.Symbol, d.Specifiers, id);
             if (!isExtern && !d.Specifiers.IsTypedef && info.Symbol is ObjectSymbol)
                 RequireComplete(info.Type, id.FirstToken, "local declaration");
             if (info.Symbol is ObjectSymbol o && o.IsLocalStatic)
@@ -526,6 +528,28 @@ public sealed class DependencyCollector
             Push(id.Declarator, Operand);
         }
         Push(d.Specifiers, Operand);
+    }
+
+    /// <summary>Records a function declared here with the <c>error</c> or <c>warning</c> attribute (in the specifiers or after the declarator).</summary>
+    private void NoteCompileTimeCheck(Symbol? symbol, DeclarationSpecifiers specs, InitDeclarator id)
+    {
+        if (symbol is not FunctionSymbol f || _model.CompileTimeChecks.Contains(f)) return;
+        bool found = false;
+        foreach (var sp in specs.Items)
+            if (sp is AttributeSpecifier a) found |= HasDiagnosticAttribute(a);
+        foreach (var a in id.PrefixAttributes) found |= HasDiagnosticAttribute(a);
+        foreach (var a in id.Attributes) found |= HasDiagnosticAttribute(a);
+        if (found) _model.CompileTimeChecks.Add(f);
+    }
+
+    private bool HasDiagnosticAttribute(AttributeSpecifier a)
+    {
+        foreach (var item in a.Attributes)
+        {
+            if (item.Namespace >= 0 && _sema.Unit.Names[item.Namespace] is not ("gnu" or "__gnu__")) continue;
+            if (_sema.Unit.Names[item.Name] is "error" or "__error__" or "warning" or "__warning__") return true;
+        }
+        return false;
     }
 
     /// <summary>A sub-walk into another sink while the main walk is running.</summary>

@@ -98,6 +98,7 @@ public sealed class FactsExtraction
             Order = FirstToken(s),
             DefinitionOrder = defToken,
             IsRegister = o?.IsRegister ?? false,
+            IsCompileTimeCheck = f is not null && _model.CompileTimeChecks.Contains(f),
         };
     }
 

@@ -39,6 +39,13 @@ public sealed class LivePatchModel
     /// <summary>The symbol of each struct/union/enum type.</summary>
     public Dictionary<CType, TagSymbol> TagOfType { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// Functions declared with gcc's <c>error</c> or <c>warning</c> attribute (the kernel's
+    /// <c>__compiletime_assert_N</c>, <c>__bad_copy_from</c>...): a call that survives optimization
+    /// is a build error, so references to them are compile-time checks, never symbols to bind.
+    /// </summary>
+    public HashSet<FunctionSymbol> CompileTimeChecks { get; } = new();
+
     /// <summary>The external item that contains each token-index range start, for mapping back.</summary>
     public ExternalItem? ItemAt(int token)
     {
