@@ -32,6 +32,8 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
     public bool IsRegister { get; init; }
     /// <summary>A function declared with the `error` or `warning` attribute: calls are compile-time checks, never bound to a symbol.</summary>
     public bool IsCompileTimeCheck { get; init; }
+    /// <summary>An object in a `.discard*` section: the final link drops it, the running kernel has no such object.</summary>
+    public bool IsDiscarded { get; init; }
 
     public BsonDocument ToDocument() => new()
     {
@@ -54,6 +56,7 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
         ["dorder"] = DefinitionOrder,
         ["register"] = IsRegister,
         ["ct_check"] = IsCompileTimeCheck,
+        ["discarded"] = IsDiscarded,
     };
 
     public static EntityRecord FromDocument(BsonDocument d) =>
@@ -72,6 +75,7 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
             DefinitionOrder = d["dorder"].AsInt32,
             IsRegister = d["register"].AsBoolean,
             IsCompileTimeCheck = d.ContainsKey("ct_check") && d["ct_check"].AsBoolean,
+            IsDiscarded = d.ContainsKey("discarded") && d["discarded"].AsBoolean,
         };
 
     internal static string Key(int unit, int id) => $"{unit}:{id}";

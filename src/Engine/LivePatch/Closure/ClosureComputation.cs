@@ -210,6 +210,13 @@ internal sealed class ClosureComputation
                     var o = Node(r.To);
                     if (w.CopiedObjects.Contains(o.Id) || w.ExternalizedObjects.Contains(o.Id)) continue;
                     w.ReachedFrom.TryAdd(o.Id, cur);
+                    if (o.Entity.IsDiscarded)
+                    {
+                        // dropped by the final link: nothing to bind to and nothing its initializer
+                        // refers to is needed at run time; it is copied as it is
+                        w.CopiedObjects.Add(o.Id);
+                        continue;
+                    }
                     if (ExternalizeObject(o, final))
                     {
                         w.ExternalizedObjects.Add(o.Id);
@@ -299,6 +306,8 @@ internal sealed class ClosureComputation
             if (w.DeclarationOnlyReason.TryGetValue(f, out var reason)) result.Reasons[f] = reason;
         }
         result.CopiedObjects.UnionWith(w.CopiedObjects);
+        foreach (var o in w.CopiedObjects)
+            if (Node(o).Entity.IsDiscarded) result.Reasons[o] = "copied: it lies in a .discard section, which the final link drops, so the running kernel has no such object";
         result.ExternalizedObjects.UnionWith(w.ExternalizedObjects);
         foreach (var (k, v) in w.ReachedFrom) result.ReachedFrom[k] = v;
         foreach (var (k, v) in _canExternalize) result.CanExternalize[k] = v;

@@ -99,6 +99,7 @@ public sealed class FactsExtraction
             DefinitionOrder = defToken,
             IsRegister = o?.IsRegister ?? false,
             IsCompileTimeCheck = f is not null && _model.CompileTimeChecks.Contains(f),
+            IsDiscarded = o is not null && _model.DiscardedObjects.Contains(o),
         };
     }
 

@@ -46,6 +46,13 @@ public sealed class LivePatchModel
     /// </summary>
     public HashSet<FunctionSymbol> CompileTimeChecks { get; } = new();
 
+    /// <summary>
+    /// Objects placed in a <c>.discard*</c> section (the kernel's <c>__ADDRESSABLE</c> helpers
+    /// <c>__UNIQUE_ID___addressable_X</c>): the final link drops them, so the running kernel has
+    /// no such object to bind to; they only exist to make a symbol look referenced.
+    /// </summary>
+    public HashSet<ObjectSymbol> DiscardedObjects { get; } = new();
+
     /// <summary>The external item that contains each token-index range start, for mapping back.</summary>
     public ExternalItem? ItemAt(int token)
     {
