@@ -52,7 +52,7 @@ public class KernelLivePatchTests(ITestOutputHelper output)
         ["11-kernel-sched-fair"] = $"{Depreprocessor("#define CPUPRI_NR_PRIORITIES, PELT_MIN_DIVIDER (private kernel/sched headers), add_positive (fair.c); #if reproduction (#endif without #if)")}; {InlinePatched} (update_sd_lb_stats, update_tg_cfs_runnable)",
         ["12-kernel-auditfilter"] = $"{IncludeSwallowsNextLine} (`#include \"audit.h\"`); {RedeclaredPointer} (audit_filter_mutex)",
         ["13-kernel-events-ring_buffer"] = $"{NoPointerDeclaration} (__bad_size_call_parameter)",
-        ["14-kernel-rcu-tree"] = $"{IncludeSwallowsNextLine} (`#include \"../time/tick-internal.h\"`); {NoPointerDeclaration} (__bad_size_call_parameter, __xadd_wrong_size); {RedeclaredPointer} (rcu_preempt_deferred_qs)",
+        ["14-kernel-rcu-tree"] = $"{IncludeSwallowsNextLine} (`#include \"../time/tick-internal.h\"`); {NoPointerDeclaration} (__bad_size_call_parameter); {RedeclaredPointer} (rcu_preempt_deferred_qs)",
         ["16-mm-vmscan"] = $"{Depreprocessor("#define TRACE_INCLUDE_FILE/TRACE_INCLUDE for the copied trace/events/vmscan.h")}; {NoPointerDeclaration} (memcpy, blk_start_plug, __SCT__cond_resched); {TraceCallbackChecks}",
         ["18-fs-exec"] = $"{IncludeSwallowsNextLine} (`#include \"internal.h\"`); {NoPointerDeclaration} (strrchr, _raw_spin_lock_irq, __rcu_read_lock); {RedeclaredPointer} (suid_dumpable)",
         ["20-fs-ext4-inline"] = $"{IncludeSwallowsNextLine} (`#include \"ext4.h\"`); {NoPointerDeclaration} (__kmalloc, kmalloc_large, kfree); {Depreprocessor("#define EXT4_NAME_LEN (fs/ext4/ext4.h)")}",
