@@ -30,6 +30,10 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
     public int DefinitionOrder { get; init; } = -1;
     /// <summary>A file-scope `register` object (never externalized).</summary>
     public bool IsRegister { get; init; }
+    /// <summary>A function declared with the `error` or `warning` attribute: calls are compile-time checks, never bound to a symbol.</summary>
+    public bool IsCompileTimeCheck { get; init; }
+    /// <summary>An object in a `.discard*` section: the final link drops it, the running kernel has no such object.</summary>
+    public bool IsDiscarded { get; init; }
 
     public BsonDocument ToDocument() => new()
     {
@@ -51,6 +55,8 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
         ["order"] = Order,
         ["dorder"] = DefinitionOrder,
         ["register"] = IsRegister,
+        ["ct_check"] = IsCompileTimeCheck,
+        ["discarded"] = IsDiscarded,
     };
 
     public static EntityRecord FromDocument(BsonDocument d) =>
@@ -68,6 +74,8 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
             Order = d["order"].AsInt32,
             DefinitionOrder = d["dorder"].AsInt32,
             IsRegister = d["register"].AsBoolean,
+            IsCompileTimeCheck = d.ContainsKey("ct_check") && d["ct_check"].AsBoolean,
+            IsDiscarded = d.ContainsKey("discarded") && d["discarded"].AsBoolean,
         };
 
     internal static string Key(int unit, int id) => $"{unit}:{id}";

@@ -18,11 +18,11 @@ public class ClosureComputationTests
         private readonly List<ReferenceRecord> _refs = new();
         public readonly HashSet<int> InEligibleHeader = new();
 
-        public int Fn(string name, bool defined = true, bool inHeader = false)
+        public int Fn(string name, bool defined = true, bool inHeader = false, bool compileTimeCheck = false)
         {
             int id = _entities.Count;
             _entities.Add(new EntityRecord(0, id, EntityKind.Function, name, new SourceSpan(inHeader ? "t.h" : "t.c", id + 1, 0, id + 1))
-            { IsDefined = defined, Linkage = Linkage.External, Order = id, DefinitionOrder = defined ? id : -1, InHeader = inHeader });
+            { IsDefined = defined, Linkage = Linkage.External, Order = id, DefinitionOrder = defined ? id : -1, InHeader = inHeader, IsCompileTimeCheck = compileTimeCheck });
             if (inHeader) InEligibleHeader.Add(id);
             return id;
         }
@@ -161,5 +161,20 @@ public class ClosureComputationTests
         r.CopiedObjects.ShouldBe(new[] { ops });
         r.ExternalizedFunctions.ShouldBe(new[] { cb });
         d.Items.Single().Message.ShouldBe("referenced object \"ops\" cannot get externalized");
+    }
+
+    [Fact]
+    public void CompileTimeCheckIsKeptDeclaredWithoutAskingOrWarning()
+    {
+        var g = new Graph();
+        // ee_ names are externalizable for the toy policy: the flag, not the policy, decides
+        int check = g.Fn("ee_check", defined: false, compileTimeCheck: true), plain = g.Fn("ee_plain", defined: false), puF = g.Fn("pu_f");
+        g.Call(puF, check); g.Call(puF, plain);
+        var (r, d) = g.Close(puF);
+        r.DeclaredOnlyFunctions.ShouldBe(new[] { check });
+        r.ExternalizedFunctions.ShouldBe(new[] { plain });
+        r.Reasons[check].ShouldBe("a compile-time check (declared with the error or warning attribute): its declaration is kept, nothing is bound");
+        r.CanExternalize.ContainsKey(check).ShouldBeFalse();
+        d.Items.ShouldBeEmpty();
     }
 }

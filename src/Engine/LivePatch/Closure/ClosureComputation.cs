@@ -108,6 +108,7 @@ internal sealed class ClosureComputation
         public readonly HashSet<int> BlockedAtBarrier = new();
         public readonly Dictionary<int, int> ReachedFrom = new();
         public readonly Dictionary<int, string> ExternalizationReason = new();
+        public readonly Dictionary<int, string> DeclarationOnlyReason = new();
     }
 
     /// <summary>
@@ -137,7 +138,17 @@ internal sealed class ClosureComputation
                     if (!g.Entity.IsDefined)
                     {
                         // a function the unit only declares: externalized if the policy can, else kept declared
-                        if (CanExternalize(g))
+                        if (g.Entity.IsCompileTimeCheck)
+                        {
+                            // a call to an error/warning-attributed function is a build-time assertion:
+                            // no symbol exists to bind to, the declaration is what the check needs
+                            if (w.DeclaredOnlyFunctions.Add(g.Id))
+                            {
+                                w.ReachedFrom.TryAdd(g.Id, cur);
+                                w.DeclarationOnlyReason[g.Id] = "a compile-time check (declared with the error or warning attribute): its declaration is kept, nothing is bound";
+                            }
+                        }
+                        else if (CanExternalize(g))
                         {
                             if (w.ExternalizedFunctions.Add(g.Id))
                             {
@@ -199,6 +210,13 @@ internal sealed class ClosureComputation
                     var o = Node(r.To);
                     if (w.CopiedObjects.Contains(o.Id) || w.ExternalizedObjects.Contains(o.Id)) continue;
                     w.ReachedFrom.TryAdd(o.Id, cur);
+                    if (o.Entity.IsDiscarded)
+                    {
+                        // dropped by the final link: nothing to bind to and nothing its initializer
+                        // refers to is needed at run time; it is copied as it is
+                        w.CopiedObjects.Add(o.Id);
+                        continue;
+                    }
                     if (ExternalizeObject(o, final))
                     {
                         w.ExternalizedObjects.Add(o.Id);
@@ -282,8 +300,14 @@ internal sealed class ClosureComputation
             result.ExternalizedFunctions.Add(f);
             result.Reasons[f] = w.ExternalizationReason.GetValueOrDefault(f, "its address is taken");
         }
-        foreach (var f in w.DeclaredOnlyFunctions) result.DeclaredOnlyFunctions.Add(f);
+        foreach (var f in w.DeclaredOnlyFunctions)
+        {
+            result.DeclaredOnlyFunctions.Add(f);
+            if (w.DeclarationOnlyReason.TryGetValue(f, out var reason)) result.Reasons[f] = reason;
+        }
         result.CopiedObjects.UnionWith(w.CopiedObjects);
+        foreach (var o in w.CopiedObjects)
+            if (Node(o).Entity.IsDiscarded) result.Reasons[o] = "copied: it lies in a .discard section, which the final link drops, so the running kernel has no such object";
         result.ExternalizedObjects.UnionWith(w.ExternalizedObjects);
         foreach (var (k, v) in w.ReachedFrom) result.ReachedFrom[k] = v;
         foreach (var (k, v) in _canExternalize) result.CanExternalize[k] = v;

@@ -37,11 +37,16 @@ internal static class DecisionWriter
         foreach (var o in closure.ExternalizedObjects)
             list.Add(Externalized(unit, o, From(o), "the policy externalizes it", mods, "object"));
         foreach (var o in closure.CopiedObjects)
+        {
+            bool decidedWithoutPolicy = closure.Reasons.TryGetValue(o, out var reason);
             list.Add(new DecisionRecord(unit, o, DecisionKind.Copied,
-                mods.RewrittenObjects.Contains(o) ? "copied (the policy does not externalize it); its initializer is rewritten" : "copied: the policy does not externalize it")
-            { ReachedFrom = From(o), PolicyAnswer = "shall-externalize-obj -> NO" });
+                decidedWithoutPolicy ? reason!
+                : mods.RewrittenObjects.Contains(o) ? "copied (the policy does not externalize it); its initializer is rewritten" : "copied: the policy does not externalize it")
+            { ReachedFrom = From(o), PolicyAnswer = decidedWithoutPolicy ? null : "shall-externalize-obj -> NO" });
+        }
         foreach (var f in closure.DeclaredOnlyFunctions)
-            list.Add(new DecisionRecord(unit, f, DecisionKind.DeclarationOnly, "no definition in the unit and it cannot be externalized") { ReachedFrom = From(f) });
+            list.Add(new DecisionRecord(unit, f, DecisionKind.DeclarationOnly,
+                closure.Reasons.GetValueOrDefault(f, "no definition in the unit and it cannot be externalized")) { ReachedFrom = From(f) });
         store.Upsert(list);
         return list;
     }

@@ -58,6 +58,9 @@ internal static class HeaderConflicts
         {
             case ObjectSymbol o:
                 {
+                    // a global register variable (register T x asm("reg")) names a register: it has
+                    // no storage and no symbol, so including its declaration twice clashes with nothing
+                    if (o.IsRegister) return null;
                     if (plan.Externalized.TryGetValue(o, out var m))
                     {
                         bool renamed = m.Renamed(o.Name);

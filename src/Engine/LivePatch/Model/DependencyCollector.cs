@@ -72,6 +72,8 @@ public sealed class DependencyCollector
                     var info = _sema.GetDeclaration(id);
                     var di = new DeclaratorItem(item, i, id, id.Declarator, info.Symbol, info.Record);
                     item.Declarators.Add(di);
+                    NoteCompileTimeCheck(info.Symbol, d.Specifiers, id);
+                    NoteDiscardedObject(info.Symbol, d.Specifiers, id);
                     if (info.Symbol is { } sym) AddDeclaration(sym, di);
                     Walk(id.Declarator, Operand, di.DeclaratorDeps, item);
                     if (info.Symbol is ObjectSymbol obj && (info.Record?.IsDefinition ?? false))
@@ -506,6 +508,8 @@ public sealed class DependencyCollector
         foreach (var id in d.Declarators)
         {
             var info = _sema.GetDeclaration(id);
+            NoteCompileTimeCheck(info.Symbol, d.Specifiers, id);
+            NoteDiscardedObject(info.Symbol, d.Specifiers, id);
             if (!isExtern && !d.Specifiers.IsTypedef && info.Symbol is ObjectSymbol)
                 RequireComplete(info.Type, id.FirstToken, "local declaration");
             if (info.Symbol is ObjectSymbol o && o.IsLocalStatic)
@@ -527,6 +531,85 @@ public sealed class DependencyCollector
             Push(id.Declarator, Operand);
         }
         Push(d.Specifiers, Operand);
+    }
+
+    /// <summary>Records a function declared here with the <c>error</c> or <c>warning</c> attribute.</summary>
+    private void NoteCompileTimeCheck(Symbol? symbol, DeclarationSpecifiers specs, InitDeclarator id)
+    {
+        if (symbol is FunctionSymbol f && !_model.CompileTimeChecks.Contains(f) && DeclarationAttributes(specs, id).Any(HasDiagnosticAttribute))
+            _model.CompileTimeChecks.Add(f);
+    }
+
+    /// <summary>
+    /// The attribute specifiers that gcc applies to the entity an init-declarator declares: in the
+    /// declaration specifiers, before the declarator, among pointer qualifiers and inside
+    /// parentheses of the declarator chain (gcc moves declaration attributes written there to
+    /// the declaration), and after the declarator.
+    /// </summary>
+    private static IEnumerable<AttributeSpecifier> DeclarationAttributes(DeclarationSpecifiers specs, InitDeclarator id)
+    {
+        foreach (var sp in specs.Items)
+            if (sp is AttributeSpecifier a) yield return a;
+        foreach (var a in id.PrefixAttributes) yield return a;
+        for (Declarator? d = id.Declarator; d is not null; d = d.InnerDeclarator)
+        {
+            switch (d)
+            {
+                case PointerDeclarator p:
+                    foreach (var q in p.Qualifiers)
+                        if (q is AttributeSpecifier a) yield return a;
+                    break;
+                case ParenthesizedDeclarator pd:
+                    foreach (var a in pd.Attributes) yield return a;
+                    break;
+            }
+        }
+        foreach (var a in id.Attributes) yield return a;
+    }
+
+    /// <summary>Records an object declared here with <c>section(".discard...")</c>.</summary>
+    private void NoteDiscardedObject(Symbol? symbol, DeclarationSpecifiers specs, InitDeclarator id)
+    {
+        if (symbol is ObjectSymbol o && !_model.DiscardedObjects.Contains(o) && DeclarationAttributes(specs, id).Any(InDiscardedSection))
+            _model.DiscardedObjects.Add(o);
+    }
+
+    private bool InDiscardedSection(AttributeSpecifier a)
+    {
+        foreach (var item in a.Attributes)
+        {
+            if (item.Namespace >= 0 && _sema.Unit.Names[item.Namespace] is not ("gnu" or "__gnu__")) continue;
+            if (_sema.Unit.Names[item.Name] is not ("section" or "__section__") || item.Arguments.Length != 1) continue;
+            if (StringValue(item.Arguments[0]) is { } section && (section == ".discard" || section.StartsWith(".discard.", StringComparison.Ordinal)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The text of a plain string literal (adjacent literals concatenated), or null when it is something else or has escapes.</summary>
+    private string? StringValue(Expression e)
+    {
+        if (e is not StringLiteral) return null;
+        var sb = new System.Text.StringBuilder();
+        for (int i = e.FirstToken; i <= e.LastToken; i++)
+        {
+            ref readonly var t = ref _sema.Unit.Tokens[i];
+            if (t.Kind != Preprocessing.TokenKind.String) return null;
+            var text = _sema.Unit.Spell(t);
+            if (text.Length < 2 || text.Contains('\\')) return null;
+            sb.Append(text, 1, text.Length - 2);
+        }
+        return sb.ToString();
+    }
+
+    private bool HasDiagnosticAttribute(AttributeSpecifier a)
+    {
+        foreach (var item in a.Attributes)
+        {
+            if (item.Namespace >= 0 && _sema.Unit.Names[item.Namespace] is not ("gnu" or "__gnu__")) continue;
+            if (_sema.Unit.Names[item.Name] is "error" or "__error__" or "warning" or "__warning__") return true;
+        }
+        return false;
     }
 
     /// <summary>A sub-walk into another sink while the main walk is running.</summary>

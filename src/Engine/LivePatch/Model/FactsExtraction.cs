@@ -103,6 +103,8 @@ public sealed class FactsExtraction
             Order = FirstToken(s),
             DefinitionOrder = defToken,
             IsRegister = o?.IsRegister ?? false,
+            IsCompileTimeCheck = f is not null && _model.CompileTimeChecks.Contains(f),
+            IsDiscarded = o is not null && _model.DiscardedObjects.Contains(o),
         };
     }
 

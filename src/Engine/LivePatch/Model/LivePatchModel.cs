@@ -39,6 +39,20 @@ public sealed class LivePatchModel
     /// <summary>The symbol of each struct/union/enum type.</summary>
     public Dictionary<CType, TagSymbol> TagOfType { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// Functions declared with gcc's <c>error</c> or <c>warning</c> attribute (the kernel's
+    /// <c>__compiletime_assert_N</c>, <c>__bad_copy_from</c>...): a call that survives optimization
+    /// is a build error, so references to them are compile-time checks, never symbols to bind.
+    /// </summary>
+    public HashSet<FunctionSymbol> CompileTimeChecks { get; } = new();
+
+    /// <summary>
+    /// Objects placed in a <c>.discard*</c> section (the kernel's <c>__ADDRESSABLE</c> helpers
+    /// <c>__UNIQUE_ID___addressable_X</c>): the final link drops them, so the running kernel has
+    /// no such object to bind to; they only exist to make a symbol look referenced.
+    /// </summary>
+    public HashSet<ObjectSymbol> DiscardedObjects { get; } = new();
+
     /// <summary>The external item that contains each token-index range start, for mapping back.</summary>
     public ExternalItem? ItemAt(int token)
     {
