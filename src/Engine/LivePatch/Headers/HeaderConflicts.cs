@@ -72,8 +72,7 @@ internal static class HeaderConflicts
                         return null;
                     }
                     if (plan.RewrittenObjects.Contains(o) && o.IsFileScope) return $"the initializer of \"{o.Name}\" is rewritten";
-                    // a global register variable names a register, it has no storage to clash with
-                    if (!plan.CopiedObjects.Contains(o) && o.Linkage == Semantics.Analysis.Linkage.External && isDefinition && o.IsFileScope && !o.IsRegister)
+                    if (!plan.CopiedObjects.Contains(o) && o.Linkage == Semantics.Analysis.Linkage.External && isDefinition && o.IsFileScope)
                         return $"it defines the object \"{o.Name}\"";
                     return null;
                 }

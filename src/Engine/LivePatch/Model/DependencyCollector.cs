@@ -367,7 +367,6 @@ public sealed class DependencyCollector
         switch (sym)
         {
             case FunctionSymbol { IsImplicit: true }:
-            case FunctionSymbol f0 when FactsExtraction.IsBlockScopeAssertion(f0):
                 break;
             case FunctionSymbol f when f.OwnerFunction is null || !f.IsNested:
                 if (evaluated)

@@ -55,18 +55,13 @@ public sealed class FactsExtraction
     public static bool IsEntity(Symbol s) => s switch
     {
         // an implicitly declared function is left as the unit has it: no declaration to copy, nothing to bind
-        // a compile-time assertion declared in the block that calls it (BUILD_BUG_ON): its calls are
-        // compiled away, there is no symbol to externalize, the declaration goes along with the code
-        FunctionSymbol f => !f.IsBuiltin && !f.IsNested && !f.IsImplicit && !IsBlockScopeAssertion(f),
+        FunctionSymbol f => !f.IsBuiltin && !f.IsNested && !f.IsImplicit,
         ObjectSymbol o => !o.IsBuiltin && o.StorageDuration != StorageDuration.Automatic && !o.IsParameter,
         TypedefSymbol t => !t.IsBuiltin && t.IsFileScope,
         TagSymbol => true,
         EnumeratorSymbol => true,
         _ => false,
     };
-
-    internal static bool IsBlockScopeAssertion(FunctionSymbol f) =>
-        f.HasCompileTimeDiagnostic && f.Definition is null && f.Declarations.All(d => !d.IsFileScope);
 
     private EntityRecord? Build(Symbol s)
     {

@@ -32,8 +32,6 @@ public sealed class FunctionSymbol : Symbol
     public bool IsAlwaysInline { get; internal set; }
     /// <summary><c>_Noreturn</c> or <c>noreturn</c>.</summary>
     public bool IsNoreturn { get; internal set; }
-    /// <summary>error or warning attribute: every call must be compiled away (the kernel's compile-time assertions).</summary>
-    public bool HasCompileTimeDiagnostic { get; internal set; }
     /// <summary>Implicitly declared by a call (gcc's warning "implicit declaration of function").</summary>
     public bool IsImplicit { get; internal set; }
     /// <summary>A GNU nested function (defined inside another function's body).</summary>

@@ -552,7 +552,6 @@ public sealed partial class SemanticAnalyzer
         entity.IsGnuInline |= attrs.GnuInline;
         entity.IsAlwaysInline |= attrs.AlwaysInline;
         entity.IsNoreturn |= ds.Noreturn || attrs.Noreturn;
-        entity.HasCompileTimeDiagnostic |= attrs.CompileTimeDiagnostic;
         var rec = new DeclarationRecord(entity, node, declarator, t, entity.Type, previousVisible, first, definition, file, storage);
         rec.Index = entity.DeclarationList.Count;
         entity.DeclarationList.Add(rec);

@@ -22,8 +22,6 @@ public sealed partial class SemanticAnalyzer
         public bool AlwaysInline;
         public bool Noreturn;
         public bool Unused;
-        /// <summary>error or warning attribute: a call that survives optimization is a build error.</summary>
-        public bool CompileTimeDiagnostic;
     }
 
     /// <summary>What declaration specifiers say.</summary>
@@ -122,10 +120,6 @@ public sealed partial class SemanticAnalyzer
                     break;
                 case "noreturn":
                     set.Noreturn = true;
-                    break;
-                case "error":
-                case "warning":
-                    set.CompileTimeDiagnostic = true;
                     break;
                 case "unused":
                     set.Unused = true;
