@@ -6,7 +6,10 @@ namespace KlpCcp.Engine.LivePatch.Policy;
 /// The built-in policy for Linux kernel live patches (the default of <c>from-diff</c>):
 /// <list type="bullet">
 /// <item>public headers — under <c>include/</c> or <c>arch/*/include/</c> of the tree, generated
-///   ones included — may be #included; private headers (next to a <c>.c</c> file) may not;</item>
+///   ones included — may be #included; private headers (next to a <c>.c</c> file) may not, nor
+///   the tracepoint-definition machinery of <c>include/trace/</c> (<c>define_trace.h</c> and what
+///   it pulls in): with <c>CREATE_TRACE_POINTS</c> it would define the unit's tracepoints again
+///   in the live patch;</item>
 /// <item>every function can be externalized, and externalizing is preferred unless the definition
 ///   comes from an eligible header (a static inline function of a public header is copied by
 ///   including the header);</item>
@@ -24,6 +27,9 @@ public sealed partial class KernelPolicy : ILivePatchPolicy
     [GeneratedRegex(@"^(arch/[^/]+/)?include/")]
     private static partial Regex PublicHeader();
 
+    [GeneratedRegex(@"^include/trace/(define_trace\.h|trace_events\.h|trace_custom_events\.h|perf\.h|bpf_probe\.h|stages/)")]
+    private static partial Regex TracepointDefinitionMachinery();
+
     public PolicyAnswer<bool> IsPatched(string name) => PolicyAnswer.Answer(false);
 
     public PolicyAnswer<bool> MayIncludeHeader(string path, bool isPreInclude) =>
@@ -34,7 +40,7 @@ public sealed partial class KernelPolicy : ILivePatchPolicy
     {
         var p = path;
         while (p.StartsWith("./", StringComparison.Ordinal)) p = p[2..];
-        return PublicHeader().IsMatch(p);
+        return PublicHeader().IsMatch(p) && !TracepointDefinitionMachinery().IsMatch(p);
     }
 
     public PolicyAnswer<bool> CanExternalizeFunction(string name, PolicyLinkage linkage, PolicyLocation? definition) =>
