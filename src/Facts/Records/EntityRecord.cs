@@ -34,6 +34,8 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
     public bool IsCompileTimeCheck { get; init; }
     /// <summary>An object in a `.discard*` section: the final link drops it, the running kernel has no such object.</summary>
     public bool IsDiscarded { get; init; }
+    /// <summary>An object in a per-cpu section: reached by address constants, never through a pointer.</summary>
+    public bool IsPerCpu { get; init; }
 
     public BsonDocument ToDocument() => new()
     {
@@ -57,6 +59,7 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
         ["register"] = IsRegister,
         ["ct_check"] = IsCompileTimeCheck,
         ["discarded"] = IsDiscarded,
+        ["percpu"] = IsPerCpu,
     };
 
     public static EntityRecord FromDocument(BsonDocument d) =>
@@ -76,6 +79,7 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
             IsRegister = d["register"].AsBoolean,
             IsCompileTimeCheck = d.ContainsKey("ct_check") && d["ct_check"].AsBoolean,
             IsDiscarded = d.ContainsKey("discarded") && d["discarded"].AsBoolean,
+            IsPerCpu = d.ContainsKey("percpu") && d["percpu"].AsBoolean,
         };
 
     internal static string Key(int unit, int id) => $"{unit}:{id}";

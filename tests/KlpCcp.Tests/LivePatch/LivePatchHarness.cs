@@ -31,9 +31,10 @@ internal sealed class LivePatchHarness : IDisposable
     public SemanticModel Model { get; }
 
     /// <summary>Runs the whole creation; the policy defaults to the built-in kernel policy.</summary>
-    public static LivePatchHarness Create(string main, IReadOnlyDictionary<string, string>? headers, IReadOnlyCollection<string> patched, ILivePatchPolicy? policy = null)
+    public static LivePatchHarness Create(string main, IReadOnlyDictionary<string, string>? headers, IReadOnlyCollection<string> patched, ILivePatchPolicy? policy = null,
+        IReadOnlyList<string>? commandLineDirectives = null)
     {
-        var pp = PreprocessorHarness.Run(main, headers);
+        var pp = PreprocessorHarness.Run(main, headers, commandLineDirectives: commandLineDirectives);
         pp.Unit.Diagnostics.HasErrors.ShouldBeFalse(string.Join("\n", pp.Unit.Diagnostics.Items));
         var parse = Parser.Parse(pp.Unit, new DiagnosticBag(), ParserOptions.ForArchitecture("x86_64"));
         parse.HasErrors.ShouldBeFalse(string.Join("\n", parse.Diagnostics.Items));

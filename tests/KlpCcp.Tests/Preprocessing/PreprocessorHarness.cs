@@ -16,7 +16,7 @@ internal static class PreprocessorHarness
     }
 
     public static Result Run(string main, IReadOnlyDictionary<string, string>? files = null,
-        Func<PreprocessorOptions, PreprocessorOptions>? configure = null)
+        Func<PreprocessorOptions, PreprocessorOptions>? configure = null, IReadOnlyList<string>? commandLineDirectives = null)
     {
         var all = new Dictionary<string, string>(StringComparer.Ordinal) { [Path.GetFullPath("main.c", Root)] = main };
         if (files is not null)
@@ -28,6 +28,7 @@ internal static class PreprocessorHarness
             ReadFile = p => all.TryGetValue(p, out var t) ? t : null,
             SearchPath = KlpCcp.Engine.Toolchain.IncludeSearchPath.FromDirectories(new[] { new KlpCcp.Engine.Toolchain.IncludeDirectory("inc", KlpCcp.Engine.Toolchain.IncludeDirectoryOrigin.Bracket), new KlpCcp.Engine.Toolchain.IncludeDirectory("sys", KlpCcp.Engine.Toolchain.IncludeDirectoryOrigin.System) }, 0),
             Now = new DateTime(2026, 11, 6, 8, 9, 10),
+            CommandLineDirectives = commandLineDirectives ?? Array.Empty<string>(),
         };
         if (configure is not null) opts = configure(opts);
         var pp = new Preprocessor(opts);

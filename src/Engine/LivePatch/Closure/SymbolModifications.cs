@@ -121,6 +121,8 @@ internal sealed class SymbolModifications
         {
             var a = _policy.Take(_policy.Policy.ModifyExternalizedSymbol(kind, e.Name, retry), PolicyGateway.At(e.Span));
             var m = a.SymbolModification;
+            // per-cpu accessors need the symbol's address as a constant: no pointer, no new name
+            if (e.IsPerCpu && (a.MakePointer || m.NewName != e.Name)) return new Modification(e.Name, LinkageChange.MakeExtern, false);
             if (Accept(e.Name, m.NewName)) return new Modification(m.NewName, m.LinkageChange, a.MakePointer);
         }
         return Exhausted("externalized", e);

@@ -7,6 +7,8 @@ internal sealed class ChunkSpan
     public long? FirstKey { get; set; }
     public long? LastKey { get; set; }
     public int FirstToken { get; set; } = -1;
+    /// <summary>A chunk standing at an #include (a renamed declaration from the included header): its input order for conditionals.</summary>
+    public long? AnchorKey { get; init; }
     public int LastToken { get; set; } = -1;
     /// <summary>Group lines written before the chunk, in order.</summary>
     public List<int> GapEntries { get; } = new();

@@ -50,13 +50,19 @@ internal sealed class DepreprocessingSession
     // ---- chunk level -------------------------------------------------------------------------
 
     /// <summary>Starts a chunk; in the second pass, the directive lines to write before it (text, region for the marker, -1: synthesized).</summary>
-    public List<(string Text, int Region)> BeginChunk(int chunk)
+    public List<(string Text, int Region)> BeginChunk(int chunk, int anchorInclude = -1)
     {
         _chunk = chunk;
         _cursor = 0;
         if (!_writing)
         {
-            _chunks.Add(new ChunkSpan());
+            long? anchor = null;
+            if (anchorInclude >= 0)
+            {
+                var inc = _unit.Record.Includes[anchorInclude];
+                anchor = InputOrder.OfDirective(inc.OutputStart, inc.Sequence);
+            }
+            _chunks.Add(new ChunkSpan { AnchorKey = anchor, FirstKey = anchor, LastKey = anchor });
             _inner.Add(new List<TimelineEntry>());
             return new();
         }
@@ -139,8 +145,9 @@ internal sealed class DepreprocessingSession
                 PreviousToken = previousToken, Gap = gap,
             };
             AddInner(e);
-            _writtenKeys.Add(e.Key!.Value);
             var span = _chunks[_chunk];
+            if (span.AnchorKey is not null) return null;
+            _writtenKeys.Add(e.Key!.Value);
             if (span.FirstKey is null) { span.FirstKey = e.Key; span.FirstToken = token; }
             span.LastKey = e.Key;
             span.LastToken = token;
@@ -173,7 +180,7 @@ internal sealed class DepreprocessingSession
     /// <summary>Tokens first..last of a chunk piece are written (their range counts as emitted for #if groups inside).</summary>
     public void WrittenRange(int first, int last)
     {
-        if (!_writing) _writtenRanges.Add((InputOrder.OfToken(first), InputOrder.OfToken(last)));
+        if (!_writing && _chunks[_chunk].AnchorKey is null) _writtenRanges.Add((InputOrder.OfToken(first), InputOrder.OfToken(last)));
     }
 
     /// <summary>A plain identifier is written: no object-like macro of that name may be active (nor a function-like one before '(').</summary>
@@ -410,7 +417,7 @@ internal sealed class DepreprocessingSession
             {
                 var own = e.Requirements.ToList();
                 e.Requirements.Clear();
-                if (e.Kind == TimelineEntryKind.Token)
+                if (e.Kind == TimelineEntryKind.Token && span.AnchorKey is null)
                 {
                     e.Lines = e.Gap is { } gap ? LinesInGap(e, gap) : e.PreviousToken >= 0
                         ? _conditionals.Transition(InputOrder.OfToken(e.PreviousToken), e.Key!.Value) : new List<int>();

@@ -73,7 +73,7 @@ public sealed class DependencyCollector
                     var di = new DeclaratorItem(item, i, id, id.Declarator, info.Symbol, info.Record);
                     item.Declarators.Add(di);
                     NoteCompileTimeCheck(info.Symbol, d.Specifiers, id);
-                    NoteDiscardedObject(info.Symbol, d.Specifiers, id);
+                    NoteSectionPlacement(info.Symbol, d.Specifiers, id);
                     if (info.Symbol is { } sym) AddDeclaration(sym, di);
                     Walk(id.Declarator, Operand, di.DeclaratorDeps, item);
                     if (info.Symbol is ObjectSymbol obj && (info.Record?.IsDefinition ?? false))
@@ -508,7 +508,7 @@ public sealed class DependencyCollector
         {
             var info = _sema.GetDeclaration(id);
             NoteCompileTimeCheck(info.Symbol, d.Specifiers, id);
-            NoteDiscardedObject(info.Symbol, d.Specifiers, id);
+            NoteSectionPlacement(info.Symbol, d.Specifiers, id);
             if (!isExtern && !d.Specifiers.IsTypedef && info.Symbol is ObjectSymbol)
                 RequireComplete(info.Type, id.FirstToken, "local declaration");
             if (info.Symbol is ObjectSymbol o && o.IsLocalStatic)
@@ -566,23 +566,28 @@ public sealed class DependencyCollector
         foreach (var a in id.Attributes) yield return a;
     }
 
-    /// <summary>Records an object declared here with <c>section(".discard...")</c>.</summary>
-    private void NoteDiscardedObject(Symbol? symbol, DeclarationSpecifiers specs, InitDeclarator id)
+    /// <summary>Records an object declared in a <c>.discard*</c> or a per-cpu section.</summary>
+    private void NoteSectionPlacement(Symbol? symbol, DeclarationSpecifiers specs, InitDeclarator id)
     {
-        if (symbol is ObjectSymbol o && !_model.DiscardedObjects.Contains(o) && DeclarationAttributes(specs, id).Any(InDiscardedSection))
-            _model.DiscardedObjects.Add(o);
+        if (symbol is not ObjectSymbol o) return;
+        foreach (var a in DeclarationAttributes(specs, id))
+        {
+            if (SectionOf(a) is not { } section) continue;
+            if (section == ".discard" || section.StartsWith(".discard.", StringComparison.Ordinal)) _model.DiscardedObjects.Add(o);
+            else if (section.StartsWith(".data..percpu", StringComparison.Ordinal)) _model.PerCpuObjects.Add(o);
+        }
     }
 
-    private bool InDiscardedSection(AttributeSpecifier a)
+    /// <summary>The section a <c>section("...")</c> attribute names, or null.</summary>
+    private string? SectionOf(AttributeSpecifier a)
     {
         foreach (var item in a.Attributes)
         {
             if (item.Namespace >= 0 && _sema.Unit.Names[item.Namespace] is not ("gnu" or "__gnu__")) continue;
             if (_sema.Unit.Names[item.Name] is not ("section" or "__section__") || item.Arguments.Length != 1) continue;
-            if (StringValue(item.Arguments[0]) is { } section && (section == ".discard" || section.StartsWith(".discard.", StringComparison.Ordinal)))
-                return true;
+            if (StringValue(item.Arguments[0]) is { } section) return section;
         }
-        return false;
+        return null;
     }
 
     /// <summary>The text of a plain string literal (adjacent literals concatenated), or null when it is something else or has escapes.</summary>

@@ -100,6 +100,7 @@ public sealed class FactsExtraction
             IsRegister = o?.IsRegister ?? false,
             IsCompileTimeCheck = f is not null && _model.CompileTimeChecks.Contains(f),
             IsDiscarded = o is not null && _model.DiscardedObjects.Contains(o),
+            IsPerCpu = o is not null && _model.PerCpuObjects.Contains(o),
         };
     }
 

@@ -53,6 +53,13 @@ public sealed class LivePatchModel
     /// </summary>
     public HashSet<ObjectSymbol> DiscardedObjects { get; } = new();
 
+    /// <summary>
+    /// Objects in a <c>.data..percpu*</c> section (the kernel's per-cpu variables): the per-cpu
+    /// accessors take their address as an assembler constant, so they cannot be reached through
+    /// a pointer; externalized, they are declared <c>extern</c> under their own name.
+    /// </summary>
+    public HashSet<ObjectSymbol> PerCpuObjects { get; } = new();
+
     /// <summary>The external item that contains each token-index range start, for mapping back.</summary>
     public ExternalItem? ItemAt(int token)
     {

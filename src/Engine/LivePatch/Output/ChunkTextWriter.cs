@@ -70,6 +70,15 @@ public sealed class ChunkTextWriter
         }
     }
 
+    /// <summary>Text inserted before a token stays when the token itself is purged (a storage class before a dropped attribute).</summary>
+    private void WriteInsertionOfPurged(int token)
+    {
+        if (!_edits.TryGetInsertion(token, out var ins)) return;
+        _session?.IdentifiersIn(ins);
+        if (_sb.Length > 0 && !EndsWithWhitespace() && !EndsWithOpening()) _sb.Append(' ');
+        _sb.Append(ins);
+    }
+
     private void WriteIncludeLine(int includeId)
     {
         var inc = _unit.Record.Includes[includeId];
@@ -96,6 +105,7 @@ public sealed class ChunkTextWriter
             }
             if (_edits.IsPurged(i))
             {
+                WriteInsertionOfPurged(i);
                 if (_edits.PurgeRequiresBlank(i)) _pendingBlank = true;
                 _lastRegion = -1; // do not copy the purged text as a gap
                 i++;
@@ -348,6 +358,7 @@ public sealed class ChunkTextWriter
             if (t.Kind == TokenKind.Directive) continue;
             if (_edits.IsPurged(i))
             {
+                WriteInsertionOfPurged(i);
                 if (_edits.PurgeRequiresBlank(i)) _pendingBlank = true;
                 continue;
             }

@@ -39,7 +39,7 @@ internal sealed class LivePatchWriter
         for (int c = 0; c < chunks.Count; c++)
         {
             var chunk = chunks[c];
-            var lines = session.BeginChunk(c);
+            var lines = session.BeginChunk(c, chunk.AnchorInclude);
             if (chunk.Include >= 0) lines.AddRange(session.IncludeLine(chunk.Include));
             if (lines.Count > 0)
             {
@@ -88,8 +88,10 @@ internal sealed class LivePatchWriter
     /// <summary>Directive lines between chunks, each on its own line, with origin markers.</summary>
     private void WriteDirectiveLines(StringBuilder sb, List<(string Text, int Region)> lines, ref int lastRegion)
     {
+        // directive lines follow the text before them on the next line
         TrimTrailingBlanks(sb);
-        if (sb.Length > 0) sb.Append(sb[^1] == '\n' ? "\n" : "\n\n");
+        while (sb.Length >= 2 && sb[^1] == '\n' && sb[^2] == '\n') sb.Length--;
+        if (sb.Length > 0 && sb[^1] != '\n') sb.Append('\n');
         foreach (var (text, region) in lines)
         {
             if (region < 0)

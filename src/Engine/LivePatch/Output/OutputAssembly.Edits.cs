@@ -83,7 +83,30 @@ internal sealed partial class OutputAssembly
                     if (specs.StorageClass == Keyword.None && m.Pointer) SetStorageClass(edits, specs, declarator, "extern");
                     break;
             }
+            // the object's attributes (section, alignment, visibility) are not the pointer's
+            if (m.Pointer) PurgeAttributes(edits, specs, declarator);
         }
+    }
+
+    /// <summary>The declaration's attributes: in the specifiers, among pointer qualifiers, in parentheses of the declarator, after it.</summary>
+    private void PurgeAttributes(TokenEdits edits, DeclarationSpecifiers specs, Declarator declarator)
+    {
+        foreach (var sp in specs.Items)
+            if (sp is AttributeSpecifier) edits.Purge(sp.FirstToken, sp.LastToken, requireBlank: true);
+        for (Declarator? d = declarator; d is not null; d = d.InnerDeclarator)
+        {
+            switch (d)
+            {
+                case PointerDeclarator p:
+                    foreach (var q in p.Qualifiers)
+                        if (q is AttributeSpecifier a) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
+                    break;
+                case ParenthesizedDeclarator pd:
+                    foreach (var a in pd.Attributes) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
+                    break;
+            }
+        }
+        if (declarator.LastToken + 1 < _unit.Count) PurgeTrailingAttributes(edits, declarator);
     }
 
     private void PurgeTrailingAttributes(TokenEdits edits, Declarator declarator)
@@ -161,7 +184,10 @@ internal sealed partial class OutputAssembly
     private void RecoverArrayLength(TokenEdits edits, DeclaratorItem di)
     {
         if (di.Symbol is not ObjectSymbol o || di.Node is not InitDeclarator { Initializer: not null } id) return;
-        if (!_compositeDeclarations.Contains(o) && !(_plan.ExternalizedObjects.Contains(o) && !_plan.Externalized[o].Pointer && o.IsFileScope)) return;
+        // the length matters for the type (sizeof), or the declaration stays a definition: an
+        // internal object's declaration without initializer is a tentative definition
+        bool definition = o.Linkage == Semantics.Analysis.Linkage.Internal && !_plan.ExternalizedObjects.Contains(o) && o.IsFileScope;
+        if (!definition && !_compositeDeclarations.Contains(o) && !(_plan.ExternalizedObjects.Contains(o) && !_plan.Externalized[o].Pointer && o.IsFileScope)) return;
         if (id.Declarator is not { } decl) return;
         // the outermost array declarator applying to the name with no size
         ArrayDeclarator? target = null;
@@ -180,12 +206,12 @@ internal sealed partial class OutputAssembly
     }
 
     /// <summary>Tag definitions in the item that are not needed lose their body (and trailing attributes).</summary>
-    private void PurgeUnneededTagBodies(TokenEdits edits, ExternalItem item)
+    private void PurgeUnneededTagBodies(TokenEdits edits, ExternalItem item, bool definedElsewhere = false)
     {
         foreach (var spec in item.TagDefinitions)
         {
             if (_sema.TagMentionOf(spec) is not { } m) continue;
-            if (_tagDefinitions.Contains(m.Tag)) continue;
+            if (_tagDefinitions.Contains(m.Tag) && !definedElsewhere) continue;
             if (m.Tag.IsAnonymous) continue; // an anonymous definition cannot become a declaration
             if (IsNestedIn(spec, item.TagDefinitions)) continue;
             switch (spec)

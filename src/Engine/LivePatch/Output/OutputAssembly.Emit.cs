@@ -124,6 +124,22 @@ internal sealed partial class OutputAssembly
     /// <summary>An item inside an included header: only the renamed entities from it are emitted (after the #include).</summary>
     private void EmitFromIncludedHeader(ExternalItem item)
     {
+        int before = _chunks.Count;
+        EmitRenamedFromIncludedHeader(item);
+        int root = IncludeRootOf(item);
+        var anchor = _unit.Record.Includes.FirstOrDefault(i => i.Region == root);
+        if (anchor is null) return;
+        for (int c = before; c < _chunks.Count; c++)
+        {
+            var old = _chunks[c];
+            var anchored = new OutputChunk(old.Region, old.Edits) { Item = old.Item, Directive = old.Directive, Include = old.Include, AnchorInclude = anchor.Id };
+            anchored.Pieces.AddRange(old.Pieces);
+            _chunks[c] = anchored;
+        }
+    }
+
+    private void EmitRenamedFromIncludedHeader(ExternalItem item)
+    {
         foreach (var di in item.Declarators)
         {
             switch (di.Symbol)
@@ -221,6 +237,8 @@ internal sealed partial class OutputAssembly
                 var name = id.Declarator.FindName();
                 if (name is not null && IsRenamedOrPointer(o)) edits.Replace(name.Token, _plan.ExternalizedDeclaratorName(o));
                 if (d.Specifiers.StorageClass != Keyword.Extern) SetStorageClass(edits, d.Specifiers, id.Declarator, "extern");
+                // a block-scope extern declaration takes no section or other storage attributes
+                if (d.Specifiers.StorageClass == Keyword.Static || IsRenamedOrPointer(o)) PurgeAttributes(edits, d.Specifiers, id.Declarator);
                 if (id.Initializer is { } init) edits.Purge(init.FirstToken - 1, init.LastToken);
             }
         }
@@ -296,9 +314,34 @@ internal sealed partial class OutputAssembly
                     if (first) ReplaceStorageClass(edits, specs, "extern");
                     else RemoveStorageClass(edits, specs);
                 }
+                PurgeInlineSpecifiers(edits, specs);
                 break;
         }
     }
+
+    /// <summary>
+    /// A function made external must be emitted as an ordinary external definition: `inline`
+    /// (C99 or gnu_inline extern-inline semantics would emit no symbol, or forbid references to
+    /// static objects) and the always_inline/gnu_inline attributes go.
+    /// </summary>
+    private void PurgeInlineSpecifiers(TokenEdits edits, DeclarationSpecifiers specs)
+    {
+        foreach (var sp in specs.Items)
+        {
+            switch (sp)
+            {
+                case KeywordSpecifier { Keyword: Keyword.Inline }:
+                    edits.Purge(sp.FirstToken, sp.LastToken, requireBlank: true);
+                    break;
+                case AttributeSpecifier a when a.Attributes.Length > 0 && a.Attributes.All(IsInlineAttribute):
+                    edits.Purge(sp.FirstToken, sp.LastToken, requireBlank: true);
+                    break;
+            }
+        }
+    }
+
+    private bool IsInlineAttribute(AttributeItem a) =>
+        _unit.Names[a.Name] is "gnu_inline" or "__gnu_inline__" or "always_inline" or "__always_inline__";
 
     // ---- declarations ----------------------------------------------------------------------
 
@@ -476,6 +519,8 @@ internal sealed partial class OutputAssembly
         ExternalizeDeclaration(edits, di.Symbol!, d.Specifiers, di.Declarator!, di.Record, isFunction: di.Symbol is FunctionSymbol);
         PurgeInitializer(edits, di);
         RecoverArrayLength(edits, di);
+        // the header, #included before, defines the tags
+        PurgeUnneededTagBodies(edits, item, definedElsewhere: true);
         var chunk = NewChunk(item, edits);
         chunk.Pieces.Add(new ChunkPiece.Tokens(d.Specifiers.FirstToken, d.Specifiers.LastToken));
         chunk.Pieces.Add(new ChunkPiece.Tokens(di.Node.FirstToken, di.Node.LastToken));

@@ -20,6 +20,13 @@ public sealed class OutputChunk
     public int Item { get; init; } = -1;
     /// <summary>A verbatim directive line (#include), written on its own line.</summary>
     public string? Directive { get; init; }
+    /// <summary>
+    /// For a declaration from a header the live patch #includes (emitted after the #include,
+    /// renamed): that #include's record. The chunk stands at the #include for the conditionals:
+    /// the header's own #if groups were decided inside it.
+    /// </summary>
+    public int AnchorInclude { get; init; } = -1;
+
     /// <summary>The include record of a verbatim #include line, else -1.</summary>
     public int Include { get; init; } = -1;
 
