@@ -18,6 +18,9 @@ internal sealed class LivePatchWriter
     /// <summary>Top-level macro invocations kept unexpanded in the text.</summary>
     public List<int> KeptInvocations { get; } = new();
 
+    /// <summary>Where each chunk's own text starts in the written text (after separators and origin markers), in order.</summary>
+    public List<(OutputChunk Chunk, int Offset)> ChunkStarts { get; } = new();
+
     public string Write(IReadOnlyList<OutputChunk> chunks)
     {
         var sb = new StringBuilder();
@@ -41,6 +44,7 @@ internal sealed class LivePatchWriter
                 sb.Append("/* klp-ccp: from ").Append(_unit.Sources.Regions[chunk.Region].File.Path).Append(" */\n");
                 lastRegion = chunk.Region;
             }
+            ChunkStarts.Add((chunk, sb.Length));
             if (chunk.Directive is not null)
             {
                 sb.Append(chunk.Directive);
