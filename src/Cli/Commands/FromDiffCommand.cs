@@ -191,7 +191,7 @@ public static class FromDiffCommand
                     };
                 RecordPatchReasons(facts, i, fix);
                 FixReport.WriteDecisions(ctx.Out, facts, i, o.FactsFile);
-                ctx.Out.WriteLine($"  live patch: {Path.GetRelativePath(ctx.WorkingDirectory, outputPath)}");
+                ctx.Out.WriteLine($"  live patch: {Shown(outputPath, ctx.WorkingDirectory)}");
                 outputs.Add((outputPath, result.Text!));
             }
             if (outputs.Count == 0) return ExitCode.Success;
@@ -312,6 +312,13 @@ public static class FromDiffCommand
             err.WriteLine($"{shown}: error: cannot read: {e.Message}");
             return null;
         }
+    }
+
+    /// <summary>A path relative to the working directory when it lies below it, else as it is.</summary>
+    private static string Shown(string path, string workingDirectory)
+    {
+        var relative = Path.GetRelativePath(workingDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
     private static int CommandLineError(TextWriter err, string message)

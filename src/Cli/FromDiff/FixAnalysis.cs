@@ -38,8 +38,7 @@ public static class FixAnalysis
         timing?.Invoke("unpatched unit", sw.Elapsed);
         if (oldUnit.Diagnostics.HasErrors || oldParse is null || oldParse.HasErrors)
         {
-            diags.AddRange(oldUnit.Diagnostics.Items.Where(d => d.Severity == Severity.Error).Take(20)
-                .Select(d => d with { Context = Join(d.Context, "in the unpatched source") }));
+            diags.AddRange(FirstErrors(oldUnit.Diagnostics, "in the unpatched source"));
             return null;
         }
         var oldItems = UnitDefinitions.Of(oldParse);
@@ -53,8 +52,7 @@ public static class FixAnalysis
         timing?.Invoke("patched unit", sw.Elapsed);
         if (patched.HasErrors || patched.Model is null)
         {
-            diags.AddRange(patched.Diagnostics.Items.Where(d => d.Severity == Severity.Error).Take(20)
-                .Select(d => d with { Context = Join(d.Context, "in the patched source") }));
+            diags.AddRange(FirstErrors(patched.Diagnostics, "in the patched source"));
             return null;
         }
 
@@ -122,5 +120,8 @@ public static class FixAnalysis
     public static string HunkList(IReadOnlyList<PlacedHunk> hunks) =>
         hunks.Count == 0 ? " (through a changed macro or declaration: no hunk lies inside it)" : " (" + string.Join(", ", hunks.Select(h => h.Label)) + ")";
 
-    private static string Join(string? a, string b) => a is null ? b : a + "; " + b;
+    /// <summary>The distinct errors of a unit (the analysis may report one place more than once), at most ten, marked with which version of the source they are in.</summary>
+    private static IEnumerable<Diagnostic> FirstErrors(DiagnosticBag bag, string version) =>
+        bag.Items.Where(d => d.Severity == Severity.Error).Distinct().Take(10)
+            .Select(d => d with { Context = d.Context is null ? version : d.Context + "; " + version });
 }
