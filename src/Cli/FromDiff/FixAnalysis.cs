@@ -28,37 +28,59 @@ public static class FixAnalysis
         var newOptions = PreprocessorConfiguration.Create(spec, invocation, command.Directory, new DiagnosticBag(), tree.ReadPatched);
         foreach (var d in configDiags.Items) diags.Add(d with { Severity = Severity.Warning, Message = "compiler command line: " + d.Message });
 
-        // the unpatched unit: only its items are needed, not its semantics
-        var (oldUnit, oldParse) = FrontEnd.RunOnLargeStack(() =>
+        // The unpatched unit needs only its items (no semantics): it is read on a second thread
+        // while the patched unit goes through the whole front end (two cores, two units).
+        string FullPath(string file) => Path.GetFullPath(file, command.Directory);
+        (PreprocessedUnit Unit, UnitDefinitions? Items, Dictionary<string, CompiledLines>? Compiled) unpatched = default;
+        Exception? unpatchedFailure = null;
+        var unpatchedThread = new Thread(() =>
         {
-            var unit = new Preprocessor(oldOptions).Run();
-            var parse = unit.Diagnostics.HasErrors ? null : Parser.Parse(unit, unit.Diagnostics, ParserOptions.For(spec, invocation));
-            return (unit, parse);
-        });
-        timing?.Invoke("unpatched unit", sw.Elapsed);
-        if (oldUnit.Diagnostics.HasErrors || oldParse is null || oldParse.HasErrors)
+            try
+            {
+                var unit = new Preprocessor(oldOptions).Run();
+                var parse = unit.Diagnostics.HasErrors ? null : Parser.Parse(unit, unit.Diagnostics, ParserOptions.For(spec, invocation));
+                if (parse is null || parse.HasErrors)
+                {
+                    unpatched = (unit, null, null);
+                    return;
+                }
+                var compiled = tree.Files.ToDictionary(f => f.FullPath, f => CompiledLines.Of(unit, p => FullPath(p) == f.FullPath), StringComparer.Ordinal);
+                unpatched = (unit, UnitDefinitions.Of(parse), compiled);
+            }
+            catch (Exception e)
+            {
+                unpatchedFailure = e;
+            }
+        }, FrontEnd.LargeStackSize);
+        unpatchedThread.Start();
+        var patched = FrontEnd.RunOnLargeStack(() => FrontEnd.Run(spec, invocation, newOptions));
+        unpatchedThread.Join();
+        if (unpatchedFailure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(unpatchedFailure).Throw();
+        timing?.Invoke("unpatched and patched unit", sw.Elapsed);
+        if (unpatched.Items is null)
         {
-            diags.AddRange(FirstErrors(oldUnit.Diagnostics, "in the unpatched source"));
+            diags.AddRange(FirstErrors(unpatched.Unit.Diagnostics, "in the unpatched source"));
             return null;
         }
-        var oldItems = UnitDefinitions.Of(oldParse);
-        string Full(string file) => Path.GetFullPath(file, command.Directory);
-        var oldCompiled = new Dictionary<string, CompiledLines>(StringComparer.Ordinal);
-        foreach (var f in tree.Files) oldCompiled[f.FullPath] = CompiledLines.Of(oldUnit, p => Full(p) == f.FullPath);
-        oldParse = null;
-
-        sw.Restart();
-        var patched = FrontEnd.RunOnLargeStack(() => FrontEnd.Run(spec, invocation, newOptions));
-        timing?.Invoke("patched unit", sw.Elapsed);
         if (patched.HasErrors || patched.Model is null)
         {
             diags.AddRange(FirstErrors(patched.Diagnostics, "in the patched source"));
             return null;
         }
+        var oldItems = unpatched.Items;
+        var oldCompiled = unpatched.Compiled!;
+        var fullPaths = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Full(string file)
+        {
+            if (!fullPaths.TryGetValue(file, out var full)) fullPaths[file] = full = FullPath(file);
+            return full;
+        }
 
         sw.Restart();
         var newItems = UnitDefinitions.Of(patched.Parse!);
         var changes = ChangeClassifier.Classify(UnitComparison.Compare(oldItems, newItems));
+        timing?.Invoke("comparison of the items", sw.Elapsed);
+        sw.Restart();
 
         // place each change in the hunks inside it
         var placed = tree.Files.SelectMany(f => f.PlacedHunks()).ToList();
@@ -77,9 +99,10 @@ public static class FixAnalysis
 
         // what each hunk of a file of this unit does
         var outcomes = new List<HunkOutcome>();
+        var newCompiledOf = tree.Files.ToDictionary(f => f.FullPath, f => CompiledLines.Of(patched.Unit, p => Full(p) == f.FullPath), StringComparer.Ordinal);
         foreach (var h in placed)
         {
-            var newCompiled = CompiledLines.Of(patched.Unit, p => Full(p) == h.File.FullPath);
+            var newCompiled = newCompiledOf[h.File.FullPath];
             var oldLines = oldCompiled[h.File.FullPath];
             if (!oldLines.FileIsInUnit && !newCompiled.FileIsInUnit) continue; // a file this unit does not include
             var made = changes.Where(c => hunksOf[c].Contains(h)).ToList();
@@ -102,7 +125,7 @@ public static class FixAnalysis
         var changedFunctions = changes.Where(c => c.IsChangedFunction)
             .Select(c => (c.Name, $"{c.Description}{HunkList(hunksOf[c])}")).ToList();
         var plan = PatchedSetPlanner.Compute(changedFunctions, callers, ipaClones, init);
-        timing?.Invoke("comparison", sw.Elapsed);
+        timing?.Invoke("hunks, callers and plan", sw.Elapsed);
 
         return new UnitFix
         {
@@ -118,7 +141,7 @@ public static class FixAnalysis
 
     /// <summary>" (hunk #1 of kernel/sys.c (fix.patch:12))", or a note that no hunk lies inside the entity.</summary>
     public static string HunkList(IReadOnlyList<PlacedHunk> hunks) =>
-        hunks.Count == 0 ? " (through a changed macro or declaration: no hunk lies inside it)" : " (" + string.Join(", ", hunks.Select(h => h.Label)) + ")";
+        hunks.Count == 0 ? " (through a changed macro, declaration or #include: no hunk lies inside it)" : " (" + string.Join(", ", hunks.Select(h => h.Label)) + ")";
 
     /// <summary>The distinct errors of a unit (the analysis may report one place more than once), at most ten, marked with which version of the source they are in.</summary>
     private static IEnumerable<Diagnostic> FirstErrors(DiagnosticBag bag, string version) =>

@@ -243,4 +243,63 @@ public class FromDiffCommandTests
         gcc.WaitForExit();
         expanded.ShouldContain("return 6 + x;");
     }
+
+    [Fact]
+    public void Several_units_are_written_all_or_none()
+    {
+        using var t = new FixTree().Write("u.c", Api).Write("ucmd.txt", "gcc -O2 -c -o u.o u.c").Write("t.c", Api);
+        var patch = FixTree.Diff("t.c", Api, Api.Replace("* 2", "* 3")) + FixTree.Diff("u.c", Api, Api.Replace("* 2", "* 4"));
+        t.Write("fix.patch", patch);
+        var r = t.Run("--cmd", "ucmd.txt");
+        r.Stderr.ShouldBe("");
+        r.ExitCode.ShouldBe(0);
+        t.OutputFiles().ShouldBe(["t.c", "u.c"]);
+        t.Read("out/u.c").ShouldContain("* 4;");
+
+        // the second unit fails: nothing at all is written
+        using var t2 = new FixTree().Write("u.c", Api).Write("ucmd.txt", "gcc -O2 -c -o u.o u.c").Write("t.c", Api);
+        t2.Write("fix.patch", FixTree.Diff("t.c", Api, Api.Replace("* 2", "* 3")) + FixTree.Diff("u.c", Api, Api.Replace("* 2;", "* ;")));
+        var failed = t2.Run("--cmd", "ucmd.txt");
+        failed.ExitCode.ShouldBe(2);
+        t2.OutputFiles().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void New_deleted_and_non_C_files_are_named_and_left_aside()
+    {
+        using var t = new FixTree().Write("t.c", Api).Write("old.c", "int gone;\n").Write("Kconfig", "config X\n");
+        var patch = FixTree.Diff("t.c", Api, Api.Replace("* 2", "* 3"))
+            + "diff --git a/new.c b/new.c\nnew file mode 100644\n--- /dev/null\n+++ b/new.c\n@@ -0,0 +1 @@\n+int fresh;\n"
+            + "diff --git a/old.c b/old.c\ndeleted file mode 100644\n--- a/old.c\n+++ /dev/null\n@@ -1 +0,0 @@\n-int gone;\n"
+            + FixTree.Diff("Kconfig", "config X\n", "config Y\n");
+        t.Write("fix.patch", patch);
+        var r = t.Run();
+        r.ExitCode.ShouldBe(0);
+        r.Stderr.ShouldBe(
+            "fix.patch:11: warning: 'new.c' is a new file: not a unit of the running kernel to patch\n" +
+            "fix.patch:17: warning: 'old.c' is deleted: not a unit of the running kernel to patch\n" +
+            "fix.patch:23: warning: 'Kconfig' is not C source: ignored\n");
+        t.OutputFiles().ShouldBe(["t.c"]);
+        t.Exists("new.c").ShouldBeFalse(); // nothing is written into the tree
+        t.Exists("old.c").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Why_explains_a_patched_function_with_the_fix()
+    {
+        using var t = new FixTree().Fix("t.c", Api, Api.Replace("return x + 1;", "return x + 2;"));
+        t.Run("--facts", "facts.db").ExitCode.ShouldBe(0);
+        var why = t.RunRaw("why", "api", "--facts", "facts.db");
+        why.ExitCode.ShouldBe(0);
+        why.Stdout.ShouldContain("patched as klpp_api: patched: calls helper, which gcc may have inlined into it");
+    }
+
+    [Fact]
+    public void A_progress_line_per_unit_when_asked()
+    {
+        using var t = new FixTree().Fix("t.c", Api, Api.Replace("* 2", "* 3"));
+        var r = t.RunRaw("from-diff", "--progress", "true", "--cmd", "cmd.txt", "--output-dir", "out", "fix.patch");
+        r.ExitCode.ShouldBe(0);
+        r.Stderr.ShouldBe("klp-ccp: [1/1] t.c\n");
+    }
 }
