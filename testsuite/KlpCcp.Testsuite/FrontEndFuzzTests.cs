@@ -17,8 +17,9 @@ namespace KlpCcp.Testsuite;
 /// </summary>
 public partial class FrontEndFuzzTests(ITestOutputHelper output)
 {
-    private const int Seed = 20261126;
-    private const int Mutants = 3000;
+    /// <summary>KLPCCP_FUZZ_SEED and KLPCCP_FUZZ_MUTANTS run a longer campaign by hand.</summary>
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("KLPCCP_FUZZ_SEED"), out var s) ? s : 20261126;
+    private static readonly int Mutants = int.TryParse(Environment.GetEnvironmentVariable("KLPCCP_FUZZ_MUTANTS"), out var m) ? m : 3000;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
 
     /// <summary>Kernel idioms, so that mutants exercise what the kernel's headers look like.</summary>

@@ -19,7 +19,7 @@ public static class ParseCommand
         if (Environment.GetEnvironmentVariable("KLPCCP_TIMINGS") == "1")
         {
             var (pre, parse, analyze) = result.Timings;
-            ctx.Error.WriteLine($"klp-ccp: timings: preprocess {pre.TotalMilliseconds:F0} ms, parse {parse.TotalMilliseconds:F0} ms, analyse {analyze.TotalMilliseconds:F0} ms, {result.Unit.Count} tokens, {result.Model?.Symbols.Count} symbols, {result.Model?.ExpressionCount} expressions, GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+            ctx.Error.WriteLine($"klp-ccp: timings: preprocess {pre.TotalMilliseconds:F0} ms, parse {parse.TotalMilliseconds:F0} ms, analyse {analyze.TotalMilliseconds:F0} ms, {result.Unit.Count} tokens, {result.Model?.Symbols.Count} symbols, GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         }
         return result.HasErrors ? ExitCode.InputError : ExitCode.Success;
     }

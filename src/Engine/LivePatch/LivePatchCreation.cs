@@ -74,7 +74,7 @@ public static class LivePatchCreation
             eligibility.WriteBack(request.Facts, unit);
             var chunks = new OutputAssembly(model, plan, eligibility).Build();
             var writer = new LivePatchWriter(model.Unit);
-            var text = writer.Write(chunks);
+            var text = writer.Write(chunks, diags);
             if (request.LineDirectivesOutputName is { } outputName)
                 text = PatchedLineDirectives.Insert(text, writer.ChunkStarts, model, plan.Patched, outputName);
             return new LivePatchResult(text, diags, null);

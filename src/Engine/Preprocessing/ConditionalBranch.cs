@@ -11,4 +11,8 @@ public sealed class ConditionalBranch
     /// <summary>Names of the macros the condition consulted (tested with defined, or expanded).</summary>
     public int[] MacrosUsed { get; init; } = Array.Empty<int>();
     public int OutputIndex { get; init; }
+    /// <summary>Position among the unit's recorded directives (<see cref="PreprocessingRecord.NextSequence"/>).</summary>
+    public int Sequence { get; init; }
+    /// <summary>Number of macro events recorded before the directive (the macro state its condition saw).</summary>
+    public int EventIndex { get; init; }
 }

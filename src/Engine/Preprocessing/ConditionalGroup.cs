@@ -13,6 +13,9 @@ public sealed class ConditionalGroup
     public int EndifLoc { get; set; }
     public int EndifEndLoc { get; set; }
     public int EndOutputIndex { get; set; }
+    public int EndifSequence { get; set; }
+    /// <summary>The #ifndef G ... #endif around a whole header (gcc's multiple-include optimization applies).</summary>
+    public bool IsIncludeGuard { get; set; }
     /// <summary>Index into <see cref="Branches"/> of the branch taken, or -1.</summary>
     public int TakenBranch { get; set; } = -1;
 }

@@ -29,6 +29,17 @@ public sealed class IncludeRecord
     public int Region { get; set; } = -1;
     /// <summary>Not entered because its include guard macro was defined or it had #pragma once.</summary>
     public bool SkippedAsAlreadyIncluded { get; set; }
+    /// <summary>Position among the unit's recorded directives (<see cref="PreprocessingRecord.NextSequence"/>).</summary>
+    public int Sequence { get; init; }
+    /// <summary>First invocation recorded while expanding the directive's header name (#include MACRO).</summary>
+    public int DirectiveInvocationStart { get; init; }
+    /// <summary>Macro events, invocations and conditional groups recorded inside the included file: [Start, End).</summary>
+    public int EventStart { get; set; }
+    public int EventEnd { get; set; }
+    public int InvocationStart { get; set; }
+    public int InvocationEnd { get; set; }
+    public int ConditionalStart { get; set; }
+    public int ConditionalEnd { get; set; }
     public int OutputStart { get; set; }
     public int OutputEnd { get; set; }
 }

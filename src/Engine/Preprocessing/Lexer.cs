@@ -737,6 +737,41 @@ internal sealed class Lexer
     }
 
     /// <summary>The raw text from the current position to the end of the line (for #error's message etc.).</summary>
+    /// <summary>End of the logical line of a directive starting at <paramref name="p"/>: continued lines and multi-line block comments belong to it.</summary>
+    public int DirectiveLineEnd(int p)
+    {
+        bool lineComment = false; // a line comment runs to the end of the (possibly continued) line
+        while (p < _end)
+        {
+            char c = _text[p];
+            if (c == '/' && p + 1 < _end && _text[p + 1] == '*')
+            {
+                int close = _text.IndexOf("*/", p + 2, _end - p - 2, StringComparison.Ordinal);
+                p = close < 0 ? _end : close + 2;
+                continue;
+            }
+            if (c == '/' && p + 1 < _end && _text[p + 1] == '/') lineComment = true;
+            if (lineComment && c is not ('\n' or '\r')) { p++; continue; }
+            if (c is '"' or '\'')
+            {
+                int q = p + 1;
+                while (q < _end && _text[q] != c && _text[q] != '\n') q += _text[q] == '\\' && q + 1 < _end ? 2 : 1;
+                if (q < _end && _text[q] == c) { p = q + 1; continue; }
+                p++;
+                continue;
+            }
+            if (c == '\n' || c == '\r')
+            {
+                int b = p - 1;
+                while (b >= 0 && (_text[b] == ' ' || _text[b] == '\t')) b--;
+                if (b >= 0 && _text[b] == '\\') { p = ConsumeNewline(p); continue; }
+                return p;
+            }
+            p++;
+        }
+        return _end;
+    }
+
     public int LineEnd(int p)
     {
         while (p < _end)

@@ -45,4 +45,23 @@ public sealed class MacroDefinition
     public int ParameterCount => Parameters.Length;
 
     public bool IsSpecial => Special != SpecialMacro.None;
+
+    /// <summary>gcc's rules for a benign redefinition: same kind, parameters, and body tokens with the same whitespace separation.</summary>
+    public bool IsSameDefinitionAs(MacroDefinition b)
+    {
+        var a = this;
+        if (a.IsFunctionLike != b.IsFunctionLike || a.IsVariadic != b.IsVariadic || a.ParameterCount != b.ParameterCount)
+            return false;
+        for (int i = 0; i < a.ParameterCount; i++)
+            if (a.Parameters[i] != b.Parameters[i]) return false;
+        if (a.Body.Length != b.Body.Length) return false;
+        const TokenFlags mask = TokenFlags.PrevWhite | TokenFlags.Stringify | TokenFlags.PasteLeft | TokenFlags.Digraph;
+        for (int i = 0; i < a.Body.Length; i++)
+        {
+            ref readonly var x = ref a.Body[i];
+            ref readonly var y = ref b.Body[i];
+            if (x.Kind != y.Kind || x.Text != y.Text || (x.Flags & mask) != (y.Flags & mask)) return false;
+        }
+        return true;
+    }
 }

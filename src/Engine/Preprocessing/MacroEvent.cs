@@ -12,4 +12,6 @@ public readonly record struct MacroEvent(
     int Macro,
     int DirectiveLoc,
     int EndLoc,
-    int OutputIndex);
+    int OutputIndex,
+    /// <summary>Position among all recorded directives of the unit (see <see cref="PreprocessingRecord.NextSequence"/>).</summary>
+    int Sequence);

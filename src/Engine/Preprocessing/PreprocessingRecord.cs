@@ -15,6 +15,13 @@ public sealed class PreprocessingRecord
         InvocationCount = 1; // id 0 means "no invocation"
     }
 
+    /// <summary>
+    /// Numbers the recorded directives (macro events, conditional directives, includes) in the
+    /// order they were processed; with the output index it orders directives against tokens.
+    /// </summary>
+    public int NextSequence() => _sequence++;
+    private int _sequence = 1;
+
     public List<MacroDefinition> Macros { get; } = new();
     public List<MacroEvent> MacroEvents { get; } = new();
     public List<ArgumentRange> ArgumentRanges { get; } = new();
@@ -34,6 +41,18 @@ public sealed class PreprocessingRecord
     public ref MacroInvocation Invocation(int id) => ref _invocations[id];
 
     public ReadOnlySpan<MacroInvocation> Invocations => _invocations.AsSpan(0, InvocationCount);
+
+    /// <summary>The first invocation recorded when at least <paramref name="outputIndex"/> tokens were out (ids are in that order).</summary>
+    public int FirstInvocationAtOrAfter(int outputIndex)
+    {
+        int lo = 1, hi = InvocationCount;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_invocations[mid].OutputStart < outputIndex) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
 
     internal int AddInvocation(in MacroInvocation inv)
     {

@@ -29,6 +29,8 @@ public sealed partial class Preprocessor
     // gcc's multiple-include optimization state
     private bool _miValid;
     private int _miCmacro = -1;
+    /// <summary>The group whose #endif set <see cref="_miCmacro"/>: the include guard if the file turns out guarded.</summary>
+    private ConditionalGroup? _miGroup;
     private int _miIndCmacro = -1;
 
     private Dictionary<int, DirectiveKind> DirectiveNames => _directiveNames ??= new()
@@ -136,6 +138,7 @@ public sealed partial class Preprocessor
     private bool RunDirective(DirectiveKind kind, in Token hash, in Token name, out Token result)
     {
         result = default;
+        _directiveHashLoc = hash.Loc;
         switch (kind)
         {
             case DirectiveKind.Define: DoDefine(hash); break;
@@ -175,10 +178,18 @@ public sealed partial class Preprocessor
             Warning(t.Loc, $"extra tokens at end of #{directive} directive");
     }
 
+    /// <summary>Location of the '#' of the directive being run.</summary>
+    private int _directiveHashLoc;
+
+    /// <summary>
+    /// Just past the directive's logical line (before its newline): from the '#', across
+    /// backslash-newlines and block comments. Not from the lexer's position, which may already
+    /// be past the newline once the end of the directive was read.
+    /// </summary>
     private int DirectiveEndLoc()
     {
         var lexer = _lexer!;
-        return lexer.Base + lexer.LineEnd(lexer.Position);
+        return lexer.Base + lexer.DirectiveLineEnd(_directiveHashLoc - lexer.Base);
     }
 
     // ---------------------------------------------------------------- #define / #undef
@@ -219,7 +230,7 @@ public sealed partial class Preprocessor
     private void DefineMacro(MacroDefinition def, int directiveLoc, int endLoc)
     {
         var old = LookupMacro(def.NameId);
-        if (old is not null && !old.IsSpecial && !SameDefinition(old, def))
+        if (old is not null && !old.IsSpecial && !old.IsSameDefinitionAs(def))
         {
             Warning(def.NameLoc != 0 ? def.NameLoc : directiveLoc, $"\"{def.Name}\" redefined");
         }
@@ -228,24 +239,7 @@ public sealed partial class Preprocessor
             Warning(def.NameLoc != 0 ? def.NameLoc : directiveLoc, $"\"{def.Name}\" redefined");
         }
         SetMacro(def.NameId, def);
-        _rec.MacroEvents.Add(new MacroEvent(MacroEventKind.Define, def.NameId, def.Id, directiveLoc, endLoc, _outCount));
-    }
-
-    private static bool SameDefinition(MacroDefinition a, MacroDefinition b)
-    {
-        if (a.IsFunctionLike != b.IsFunctionLike || a.IsVariadic != b.IsVariadic || a.ParameterCount != b.ParameterCount)
-            return false;
-        for (int i = 0; i < a.ParameterCount; i++)
-            if (a.Parameters[i] != b.Parameters[i]) return false;
-        if (a.Body.Length != b.Body.Length) return false;
-        const TokenFlags mask = TokenFlags.PrevWhite | TokenFlags.Stringify | TokenFlags.PasteLeft | TokenFlags.Digraph;
-        for (int i = 0; i < a.Body.Length; i++)
-        {
-            ref readonly var x = ref a.Body[i];
-            ref readonly var y = ref b.Body[i];
-            if (x.Kind != y.Kind || x.Text != y.Text || (x.Flags & mask) != (y.Flags & mask)) return false;
-        }
-        return true;
+        _rec.MacroEvents.Add(new MacroEvent(MacroEventKind.Define, def.NameId, def.Id, directiveLoc, endLoc, _outCount, _rec.NextSequence()));
     }
 
     /// <summary>gcc's create_iso_definition, reading the rest of the directive line.</summary>
@@ -432,7 +426,7 @@ public sealed partial class Preprocessor
             if (old.IsSpecial) Warning(name.Loc, $"undefining \"{old.Name}\"");
             SetMacro(name.Text, null);
         }
-        _rec.MacroEvents.Add(new MacroEvent(MacroEventKind.Undef, name.Text, old?.Id ?? -1, hash.Loc, DirectiveEndLoc(), _outCount));
+        _rec.MacroEvents.Add(new MacroEvent(MacroEventKind.Undef, name.Text, old?.Id ?? -1, hash.Loc, DirectiveEndLoc(), _outCount, _rec.NextSequence()));
         CheckEol("undef");
     }
 
@@ -457,6 +451,8 @@ public sealed partial class Preprocessor
             Value = value,
             MacrosUsed = macrosUsed,
             OutputIndex = _outCount,
+            Sequence = _rec.NextSequence(),
+            EventIndex = _rec.MacroEvents.Count,
         });
         if (value == true) g.TakenBranch = 0;
         _rec.Conditionals.Add(g);
@@ -562,6 +558,8 @@ public sealed partial class Preprocessor
             Value = value,
             MacrosUsed = used,
             OutputIndex = _outCount,
+            Sequence = _rec.NextSequence(),
+            EventIndex = _rec.MacroEvents.Count,
         });
         if (value == true) g.TakenBranch = g.Branches.Count - 1;
     }
@@ -589,6 +587,8 @@ public sealed partial class Preprocessor
             DirectiveEndLoc = DirectiveEndLoc(),
             Value = st.WasSkipping ? null : taken,
             OutputIndex = _outCount,
+            Sequence = _rec.NextSequence(),
+            EventIndex = _rec.MacroEvents.Count,
         });
         if (taken) g.TakenBranch = g.Branches.Count - 1;
         if (!st.WasSkipping) CheckEol("else");
@@ -607,11 +607,13 @@ public sealed partial class Preprocessor
         st.Group.EndifLoc = hash.Loc;
         st.Group.EndifEndLoc = DirectiveEndLoc();
         st.Group.EndOutputIndex = _outCount;
+        st.Group.EndifSequence = _rec.NextSequence();
         if (!st.WasSkipping) CheckEol("endif");
         if (f.Conds.Count == 0 && st.GuardMacro >= 0)
         {
             _miValid = true;
             _miCmacro = st.GuardMacro;
+            _miGroup = st.Group;
         }
         _skipping = st.WasSkipping;
     }

@@ -308,6 +308,7 @@ public sealed partial class Preprocessor
             case TokenKind.Identifier:
                 {
                     if (t.Text == _idDefined) return ParseDefined(t);
+                    _condMacros.Add(t.Text); // consulted and not a macro: the condition depends on it staying undefined
                     if (_opts.WarnUndef && _skipEval == 0)
                         Warning(t.Loc, $"\"{_names[t.Text]}\" is not defined, evaluates to 0");
                     NextExprToken();

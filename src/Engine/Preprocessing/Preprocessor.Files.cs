@@ -152,6 +152,7 @@ public sealed partial class Preprocessor
             Lookup = lookup,
             SearchDirectory = dirIndex,
             OutputStart = _outCount,
+            Sequence = _rec.NextSequence(),
         };
         _rec.Includes.Add(rec);
         var fs = EnterFile(file, path, DirectoryPrefix(path), 1, rec, isMain: false);
@@ -175,6 +176,7 @@ public sealed partial class Preprocessor
             Lookup = lookup,
             SearchDirectory = dirIndex,
             OutputStart = _outCount,
+            Sequence = _rec.NextSequence(),
         };
         _rec.Includes.Add(rec);
         var fs = EnterFile(file, path, DirectoryPrefix(path), 1, rec, isMain: false);
@@ -195,7 +197,13 @@ public sealed partial class Preprocessor
             Include = include,
             IsMain = isMain,
         };
-        if (include is not null) include.Region = region.Id;
+        if (include is not null)
+        {
+            include.Region = region.Id;
+            include.EventStart = _rec.MacroEvents.Count;
+            include.InvocationStart = _rec.InvocationCount;
+            include.ConditionalStart = _rec.Conditionals.Count;
+        }
         if (isMain) _mainRegionId = region.Id;
         _files.Add(fs);
         _file = fs;
@@ -212,8 +220,15 @@ public sealed partial class Preprocessor
         // #ifndef G ... #endif group is whitespace is not re-read while G is defined
         if (_miValid && f.Region.File.GuardMacro is null && _miCmacro >= 0 && !f.IsBuiltin)
             f.Region.File.GuardMacro = _names[_miCmacro];
+        if (_miValid && _miCmacro >= 0 && _miGroup is not null && !f.IsBuiltin) _miGroup.IsIncludeGuard = true;
         _miValid = false;
-        if (f.Include is not null) f.Include.OutputEnd = _outCount;
+        if (f.Include is not null)
+        {
+            f.Include.OutputEnd = _outCount;
+            f.Include.EventEnd = _rec.MacroEvents.Count;
+            f.Include.InvocationEnd = _rec.InvocationCount;
+            f.Include.ConditionalEnd = _rec.Conditionals.Count;
+        }
         _files.RemoveAt(_files.Count - 1);
         _file = _files.Count > 0 ? _files[^1] : null;
         _lexer = _file?.Lexer;
@@ -225,6 +240,7 @@ public sealed partial class Preprocessor
     private void DoInclude(in Token hash, bool isNext, bool isImport)
     {
         var lexer = _lexer!;
+        int directiveInvocations = _rec.InvocationCount;
         string dirName = isNext ? "include_next" : isImport ? "import" : "include";
         lexer.AngledHeaders = true;
         _directiveWantsPadding = true;
@@ -292,6 +308,8 @@ public sealed partial class Preprocessor
             SearchDirectory = dirIndex,
             OutputStart = _outCount,
             OutputEnd = _outCount,
+            Sequence = _rec.NextSequence(),
+            DirectiveInvocationStart = directiveInvocations,
         };
         _rec.Includes.Add(rec);
         if (path is null)

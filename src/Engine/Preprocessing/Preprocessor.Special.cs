@@ -322,8 +322,8 @@ public sealed partial class Preprocessor
                         var def = stack.Pop();
                         SetMacro(id, def);
                         _rec.MacroEvents.Add(def is null
-                            ? new MacroEvent(MacroEventKind.Undef, id, -1, loc, loc, _outCount)
-                            : new MacroEvent(MacroEventKind.Define, id, def.Id, loc, loc, _outCount));
+                            ? new MacroEvent(MacroEventKind.Undef, id, -1, loc, loc, _outCount, _rec.NextSequence())
+                            : new MacroEvent(MacroEventKind.Define, id, def.Id, loc, loc, _outCount, _rec.NextSequence()));
                     }
                     return false;
                 }

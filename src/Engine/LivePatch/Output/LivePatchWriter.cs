@@ -1,4 +1,6 @@
 using System.Text;
+using KlpCcp.Engine.Diagnostics;
+using KlpCcp.Engine.LivePatch.Depreprocessing;
 using KlpCcp.Engine.Preprocessing;
 
 namespace KlpCcp.Engine.LivePatch.Output;
@@ -15,20 +17,40 @@ internal sealed class LivePatchWriter
 
     public LivePatchWriter(PreprocessedUnit unit) => _unit = unit;
 
-    /// <summary>Top-level macro invocations kept unexpanded in the text.</summary>
-    public List<int> KeptInvocations { get; } = new();
+    /// <summary>
+    /// Writes the chunks twice over one depreprocessing session: the first pass records what
+    /// the text needs, the second writes it with the directive lines decided in between.
+    /// </summary>
+    public string Write(IReadOnlyList<OutputChunk> chunks, DiagnosticBag diagnostics)
+    {
+        var session = new DepreprocessingSession(_unit);
+        WritePass(chunks, session);
+        session.Plan(diagnostics);
+        return WritePass(chunks, session);
+    }
 
     /// <summary>Where each chunk's own text starts in the written text (after separators and origin markers), in order.</summary>
     public List<(OutputChunk Chunk, int Offset)> ChunkStarts { get; } = new();
 
-    public string Write(IReadOnlyList<OutputChunk> chunks)
+    private const int NotFromFile = -3;
+
+    private string WritePass(IReadOnlyList<OutputChunk> chunks, DepreprocessingSession session)
     {
+        ChunkStarts.Clear();
         var sb = new StringBuilder();
         int lastRegion = -2;
         OutputChunk? prev = null;
-        foreach (var chunk in chunks)
+        for (int c = 0; c < chunks.Count; c++)
         {
-            if (sb.Length > 0)
+            var chunk = chunks[c];
+            var lines = session.BeginChunk(c);
+            if (chunk.Include >= 0) lines.AddRange(session.IncludeLine(chunk.Include));
+            if (lines.Count > 0)
+            {
+                WriteDirectiveLines(sb, lines, ref lastRegion);
+                prev = null;
+            }
+            else if (sb.Length > 0)
             {
                 TrimTrailingBlanks(sb);
                 if (prev is not null && prev.Item >= 0 && prev.Item == chunk.Item && chunk.Directive is null && prev.Directive is null)
@@ -51,15 +73,43 @@ internal sealed class LivePatchWriter
             }
             else
             {
-                var w = new ChunkTextWriter(_unit, chunk.Edits, sb);
+                var w = new ChunkTextWriter(_unit, chunk.Edits, sb, session) { MarkedRegion = chunk.Region };
                 foreach (var p in chunk.Pieces) w.Write(p);
-                KeptInvocations.AddRange(w.KeptInvocations);
+                if (w.MarkedRegion >= 0) lastRegion = w.MarkedRegion;
             }
+            session.EndChunk();
             prev = chunk;
+        }
+        if (session.Writing)
+        {
+            var final = session.FinalLines();
+            if (final.Count > 0) WriteDirectiveLines(sb, final, ref lastRegion);
         }
         TrimTrailingBlanks(sb);
         if (sb.Length > 0 && sb[^1] != '\n') sb.Append('\n');
         return sb.ToString();
+    }
+
+    /// <summary>Directive lines between chunks, each on its own line, with origin markers.</summary>
+    private void WriteDirectiveLines(StringBuilder sb, List<(string Text, int Region)> lines, ref int lastRegion)
+    {
+        TrimTrailingBlanks(sb);
+        if (sb.Length > 0) sb.Append(sb[^1] == '\n' ? "\n" : "\n\n");
+        foreach (var (text, region) in lines)
+        {
+            if (region < 0)
+            {
+                if (lastRegion != NotFromFile && sb.Length > 0)
+                    sb.Append("/* klp-ccp: not from file */\n");
+                lastRegion = NotFromFile;
+            }
+            else if (region != lastRegion)
+            {
+                sb.Append("/* klp-ccp: from ").Append(_unit.Sources.Regions[region].File.Path).Append(" */\n");
+                lastRegion = region;
+            }
+            sb.Append(text).Append('\n');
+        }
     }
 
     /// <summary>

@@ -51,7 +51,13 @@ internal sealed partial class OutputAssembly
                 EmitFromIncludedHeader(item);
                 continue;
             }
+            // headers included from inside the declaration stay #included in place (SPEC §2.10 (b))
+            var inside = new List<IncludeRecord>();
+            while (nextInclude < includes.Count && includes[nextInclude].OutputStart <= item.LastToken)
+                inside.Add(includes[nextInclude++]);
+            int before = _chunks.Count;
             EmitItem(item);
+            if (inside.Count > 0) SplitAroundIncludes(before, inside);
         }
         while (nextInclude < includes.Count) EmitInclude(includes[nextInclude++]);
     }
@@ -72,8 +78,37 @@ internal sealed partial class OutputAssembly
         }
         int start = inc.DirectiveLoc - region.Base;
         int end = inc.DirectiveEndLoc - region.Base;
-        _chunks.Add(new OutputChunk(region.Id, TokenEdits.None) { Directive = region.File.Text.Substring(start, end - start) });
+        _chunks.Add(new OutputChunk(region.Id, TokenEdits.None) { Directive = region.File.Text.Substring(start, end - start), Include = inc.Id });
         _includedHeaders.Add(inc.Region);
+    }
+
+    /// <summary>Token pieces of the chunks from <paramref name="firstChunk"/> on lose the included headers' tokens to their #include lines.</summary>
+    private void SplitAroundIncludes(int firstChunk, List<IncludeRecord> includes)
+    {
+        for (int c = firstChunk; c < _chunks.Count; c++)
+        {
+            var chunk = _chunks[c];
+            var pieces = chunk.Pieces.ToList();
+            chunk.Pieces.Clear();
+            foreach (var piece in pieces)
+            {
+                if (piece is not ChunkPiece.Tokens t)
+                {
+                    chunk.Pieces.Add(piece);
+                    continue;
+                }
+                int first = t.First;
+                foreach (var inc in includes)
+                {
+                    if (inc.OutputStart > t.Last || inc.OutputEnd <= first) continue;
+                    if (inc.OutputStart > first) chunk.Pieces.Add(new ChunkPiece.Tokens(first, inc.OutputStart - 1));
+                    chunk.Pieces.Add(new ChunkPiece.Include(inc.Id));
+                    _includedHeaders.Add(inc.Region);
+                    first = inc.OutputEnd;
+                }
+                if (first <= t.Last) chunk.Pieces.Add(new ChunkPiece.Tokens(first, t.Last));
+            }
+        }
     }
 
     private bool NeedsStaticCopyBeforeInclude(DeclaratorItem di)

@@ -20,6 +20,8 @@ public sealed class OutputChunk
     public int Item { get; init; } = -1;
     /// <summary>A verbatim directive line (#include), written on its own line.</summary>
     public string? Directive { get; init; }
+    /// <summary>The include record of a verbatim #include line, else -1.</summary>
+    public int Include { get; init; } = -1;
 
     public int FirstToken => Pieces.OfType<ChunkPiece.Tokens>().Select(p => p.First).DefaultIfEmpty(-1).First();
     public int LastToken => Pieces.OfType<ChunkPiece.Tokens>().Select(p => p.Last).DefaultIfEmpty(-1).Last();

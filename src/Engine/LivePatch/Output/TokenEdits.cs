@@ -40,6 +40,10 @@ public sealed class TokenEdits
         return false;
     }
 
+    /// <summary>Any edit inside [first, last] other than an insertion before <paramref name="first"/>?</summary>
+    public bool TouchesRangeAfterInsertion(int first, int last) =>
+        TouchesRange(first + 1, last) || _replace.ContainsKey(first) || _purged.ContainsKey(first);
+
     public bool ReplacesOnlyIn(int first, int last, Func<int, bool> allowed)
     {
         for (int i = first; i <= last; i++)

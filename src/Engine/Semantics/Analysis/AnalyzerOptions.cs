@@ -15,6 +15,8 @@ public sealed class AnalyzerOptions
     public bool C99 { get; init; } = true;
     /// <summary>-fgnu89-inline or -std=gnu89: <c>extern inline</c> means gnu_inline.</summary>
     public bool Gnu89Inline { get; init; }
+    /// <summary>gcc's -Werror=implicit-function-declaration (or -Werror): an implicit declaration is an error.</summary>
+    public bool ImplicitFunctionDeclarationIsError { get; init; }
     /// <summary>After this many errors the analyzer stops reporting (and analysing).</summary>
     public int MaxErrors { get; init; } = 100;
 
@@ -25,10 +27,20 @@ public sealed class AnalyzerOptions
     {
         var std = invocation.Standard ?? CStandard.DefaultFor(spec.Major);
         var gnu89Inline = !std.AtLeastC99;
+        bool werror = false, implicitError = false, implicitNoError = false, implicitOff = false;
         foreach (var o in invocation.Options)
         {
-            if (o.Text == "-fgnu89-inline") gnu89Inline = true;
-            else if (o.Text == "-fno-gnu89-inline") gnu89Inline = false;
+            switch (o.Text)
+            {
+                case "-fgnu89-inline": gnu89Inline = true; break;
+                case "-fno-gnu89-inline": gnu89Inline = false; break;
+                case "-Werror": werror = true; break;
+                case "-Wno-error": werror = false; break;
+                case "-Werror=implicit-function-declaration" or "-Werror=implicit": implicitError = true; implicitNoError = false; break;
+                case "-Wno-error=implicit-function-declaration" or "-Wno-error=implicit": implicitNoError = true; implicitError = false; break;
+                case "-Wno-implicit-function-declaration" or "-Wno-implicit": implicitOff = true; break;
+                case "-Wimplicit-function-declaration" or "-Wimplicit": implicitOff = false; break;
+            }
         }
         return new AnalyzerOptions
         {
@@ -36,6 +48,8 @@ public sealed class AnalyzerOptions
             Arch = spec.Arch,
             C99 = std.AtLeastC99,
             Gnu89Inline = gnu89Inline,
+            // gcc 12 enables the warning by default from C99 on; -Werror makes every enabled warning an error
+            ImplicitFunctionDeclarationIsError = !implicitOff && (implicitError || werror && !implicitNoError && std.AtLeastC99),
         };
     }
 

@@ -237,14 +237,26 @@ public sealed partial class SemanticAnalyzer
     private FunctionSymbol ImplicitDeclaration(IdentifierExpression id)
     {
         var name = _names[id.Name];
-        Warning(id.Token, $"implicit declaration of function '{name}'");
+        if (_opts.ImplicitFunctionDeclarationIsError) Error(id.Token, $"implicit declaration of function '{name}'");
+        else Warning(id.Token, $"implicit declaration of function '{name}'");
         if (_externals.TryGetValue(id.Name, out var ext) && ext is FunctionSymbol known)
         {
             Bind(id.Name, known, false);
             return known;
         }
         var type = new QualifiedType(_ctx.UnprototypedFunction(new QualifiedType(_ctx.Int)));
-        var f = Register(new FunctionSymbol(name, id.Name, type) { Linkage = Linkage.External, IsImplicit = true, IsFileScope = false });
+        bool builtin = false;
+        if (_opts.Features.HasBuiltin(name))
+        {
+            // gcc: "incompatible implicit declaration of built-in function": the builtin's type is used
+            _builtinTable ??= Builtins.BuiltinTable.For(_opts.Arch);
+            if (_builtinTable.TypeOf(name, _ctx) is { } bt)
+            {
+                type = bt;
+                builtin = true;
+            }
+        }
+        var f = Register(new FunctionSymbol(name, id.Name, type) { Linkage = Linkage.External, IsImplicit = true, IsFileScope = false, IsBuiltin = builtin });
         _externals[id.Name] = f;
         Bind(id.Name, f, false);
         return f;

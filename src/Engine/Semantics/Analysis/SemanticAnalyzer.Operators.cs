@@ -303,7 +303,10 @@ public sealed partial class SemanticAnalyzer
             return null;
         }
         if (lc is VectorType || rc is VectorType)
-            return lc is VectorType ? lt.Unqualified : rt.Unqualified;
+        {
+            var vt = lc is VectorType ? lt : rt;
+            return vt.Canonical.HasQualifiers ? vt.Unqualified : vt;
+        }
         bool la = lt.IsArithmetic, ra = rt.IsArithmetic;
         bool lp = lc is PointerType, rp = rc is PointerType;
         bool li_ = lt.IsInteger, ri_ = rt.IsInteger;

@@ -437,7 +437,7 @@ public sealed partial class SemanticAnalyzer
             var r = ApplyInnermost(t, inner =>
             {
                 var v = _ctx.Vector(inner, vs, _scratch);
-                return v is null ? null : new QualifiedType(v, inner.Qualifiers, inner.AddressSpace);
+                return v is null ? (QualifiedType?)null : new QualifiedType(v, inner.Qualifiers, inner.AddressSpace);
             });
             TakeScratch(mark, attrs.VectorToken);
             if (r is { } rt) t = rt;
@@ -454,12 +454,12 @@ public sealed partial class SemanticAnalyzer
             case PointerType p:
             {
                 var inner = ApplyInnermost(p.Pointee, f);
-                return inner is { } i ? new QualifiedType(_ctx.Pointer(i), t.Qualifiers, t.AddressSpace) : null;
+                return inner is { } i ? new QualifiedType(_ctx.Pointer(i), t.Qualifiers, t.AddressSpace) : (QualifiedType?)null;
             }
             case ArrayType a:
             {
                 var inner = ApplyInnermost(a.Element, f);
-                return inner is { } i ? new QualifiedType(_ctx.ArrayLike(a, i), t.Qualifiers, t.AddressSpace) : null;
+                return inner is { } i ? new QualifiedType(_ctx.ArrayLike(a, i), t.Qualifiers, t.AddressSpace) : (QualifiedType?)null;
             }
             case FunctionType fn:
             {

@@ -183,6 +183,12 @@ public sealed partial class SemanticAnalyzer
                 }
                 if (width is null) width = 1;
             }
+            if (IncompleteMember(t))
+            {
+                // gcc drops the field's type; so do we, so that no layout sees it
+                Error(nameToken, $"field '{name ?? "<anonymous>"}' has incomplete type");
+                t = new QualifiedType(_ctx.Int);
+            }
             var member = new RecordMember(name, t, width)
             {
                 IsPacked = attrs.Packed,
@@ -195,6 +201,21 @@ public sealed partial class SemanticAnalyzer
             SetDeclarator(m, info);
             if (id is not null) SetDeclarator(id, info);
         }
+    }
+
+    /// <summary>An incomplete member type (a struct being defined counts; a flexible array member and function types are the type model's to report).</summary>
+    private static bool IncompleteMember(QualifiedType t)
+    {
+        var c = t.Canonical.Type;
+        if (c is ArrayType { SizeKind: ArraySizeKind.Incomplete } flex) c = flex.Element.Canonical.Type;
+        while (c is ArrayType a) c = a.Element.Canonical.Type;
+        return c switch
+        {
+            RecordType r => !r.IsDefined || r.IsBeingDefined,
+            EnumType e => !e.IsDefined,
+            VoidType => true,
+            _ => false,
+        };
     }
 
     private static int? MaxAlign(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);

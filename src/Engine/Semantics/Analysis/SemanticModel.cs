@@ -17,7 +17,6 @@ public sealed class SemanticModel
     internal readonly object Stamp = new();
     internal ExpressionInfo[] Expressions = new ExpressionInfo[1024];
     internal int ExpressionCount = 1;
-    internal int DeclaratorSlots => DeclaratorCount;
     internal DeclaratorInfo[] Declarators = new DeclaratorInfo[256];
     internal int DeclaratorCount = 1;
     internal readonly List<TagMention?> TagMentionList = new() { null };

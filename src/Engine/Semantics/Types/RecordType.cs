@@ -12,6 +12,7 @@ public sealed class RecordType : CType
 {
     private static readonly RecordMember[] NoMembers = [];
     private RecordLayout? _layout;
+    private bool _buildingLayout;
     private Dictionary<string, MemberPath>? _lookup;
 
     internal RecordType(TypeContext context, TypeKind kind, string? tag) : base(context, kind)
@@ -77,7 +78,17 @@ public sealed class RecordType : CType
         {
             if (_layout is not null) return _layout;
             if (!IsDefined) throw new InvalidOperationException($"layout of incomplete type '{this}'");
-            return _layout = RecordLayoutBuilder.Build(this);
+            // A record that contains itself (an error already reported) must not recurse forever.
+            if (_buildingLayout) return new RecordLayout(0, 1, new Layout.MemberLayout[Members.Count], false);
+            _buildingLayout = true;
+            try
+            {
+                return _layout = RecordLayoutBuilder.Build(this);
+            }
+            finally
+            {
+                _buildingLayout = false;
+            }
         }
     }
 

@@ -113,6 +113,16 @@ public class ScopeAndLinkageTests
     }
 
     [Fact]
+    public void Implicitly_declared_library_builtins_get_the_builtin_type()
+    {
+        var h = SemanticHarness.Analyze("void g(char *d) { memcpy(d, d, 1); abort(); }");
+        h.Errors.ShouldBeEmpty();
+        h.TypeOf("memcpy ( d , d , 1 )").ShouldBe("void *");
+        h.TypeOf("abort").ShouldBe("void(void)");
+        ((FunctionSymbol)h.Ref("abort")!).IsImplicit.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Undeclared_identifier_is_an_error_at_its_token()
     {
         var h = SemanticHarness.Analyze("int g(void) {\n  return nope + 1;\n}\nint z = nada;");

@@ -74,6 +74,8 @@ public class TagTests
         SemanticHarness.Analyze("struct D { int x; }; int f(struct D *d) { return d->y; }").Errors.ShouldBe(["'struct D' has no member named 'y'"]);
         SemanticHarness.Analyze("struct E; struct E e;").Errors.ShouldBe(["storage size of 'e' isn't known"]);
         SemanticHarness.Analyze("void f(void) { struct F f; }").Errors.ShouldBe(["storage size of 'f' isn't known"]);
+        // found by fuzzing: a struct containing itself must not recurse forever
+        SemanticHarness.Analyze("struct G { int a; struct G g; }; int x = sizeof(struct G) + __builtin_offsetof(struct G, a);").Errors.ShouldBe(["field 'g' has incomplete type"]);
     }
 
     [Fact]
