@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using KlpCcp.Engine.LivePatch.Model;
 using KlpCcp.Engine.LivePatch.Output;
 using KlpCcp.Engine.Semantics.Analysis;
@@ -7,23 +8,29 @@ using KlpCcp.Engine.Syntax;
 namespace KlpCcp.Engine.LivePatch;
 
 /// <summary>
-/// Puts a <c>#line LINE "FILE"</c> directive before each patched function's definition in the
-/// written live patch, LINE and FILE being where the definition starts in the unit's source, so
-/// that <c>__LINE__</c>, <c>__FILE__</c> and the debug information of the patched code are those
-/// of the fixed kernel (WARN_ON and BUG_ON record them). The writer copies a definition's text
-/// with its line structure, so one directive per function is enough. After the function a
-/// second directive names the live-patch file again, at its real line, so that diagnostics
+/// Puts <c>#line LINE "FILE"</c> directives into each patched function's definition in the
+/// written live patch so that every line of it has the line number and file it has in the
+/// unit's source: <c>__LINE__</c>, <c>__FILE__</c> and the debug information of the patched
+/// code are then those of the fixed kernel (WARN_ON and BUG_ON record them). One directive
+/// before the definition is enough while the text keeps the source's line structure; where the
+/// output departs from it (a non-taken #if branch reduced to an #error line, a #define placed
+/// inside the body), the next code line gets a directive of its own: each code line is matched
+/// with the next source line that reads the same once the live patch's renames are undone. No
+/// directive goes before a directive line (it could fall into a skipped #if branch). After the
+/// function a directive names the live-patch file again, at its real line, so that diagnostics
 /// about the rest of the file point into it.
 /// Works on the finished text and the writer's chunk offsets only: the writer needs no change.
 /// </summary>
-internal static class PatchedLineDirectives
+internal static partial class PatchedLineDirectives
 {
+    /// <summary>How far ahead in the source a dropped stretch of lines is looked for.</summary>
+    private const int SearchWindow = 400;
+
     public static string Insert(string text, IReadOnlyList<(OutputChunk Chunk, int Offset)> chunkStarts, LivePatchModel model,
         IReadOnlySet<FunctionSymbol> patched, string outputName)
     {
         var unit = model.Unit;
-        // offset in text -> (directive, the offset where the function's text ends)
-        var starts = new SortedDictionary<int, (string File, int Line, int End)>();
+        var starts = new SortedDictionary<int, (Source.SourceFile File, int Line, int End)>();
         foreach (var f in patched)
         {
             if (!model.DefinitionOf.TryGetValue(f, out var item) || item.Node is not FunctionDefinition def) continue;
@@ -36,7 +43,7 @@ internal static class PatchedLineDirectives
                 int loc = t.Expansion != 0 ? unit.Record.Invocation(unit.Record.Invocation(t.Expansion).TopLevel).NameLoc : t.Loc;
                 if (unit.Sources.Resolve(loc) is not { } place) break;
                 int end = i + 1 < chunkStarts.Count ? chunkStarts[i + 1].Offset : text.Length;
-                starts[offset] = (place.Region.File.Path, place.Line, end);
+                starts[offset] = (place.Region.File, place.Line, end);
                 break;
             }
         }
@@ -44,7 +51,7 @@ internal static class PatchedLineDirectives
 
         var sb = new StringBuilder(text.Length + starts.Count * 64);
         int copied = 0;
-        int outputLine = 1; // line number of the next line written to sb, in the final text
+        int outputLine = 1; // the physical line number of the next line written to sb
         void Copy(int upTo)
         {
             for (int k = copied; k < upTo; k++) if (text[k] == '\n') outputLine++;
@@ -55,25 +62,87 @@ internal static class PatchedLineDirectives
         {
             if (sb.Length > 0 && sb[^1] != '\n') { sb.Append('\n'); outputLine++; }
         }
+        void Directive(int line, string file)
+        {
+            sb.Append("#line ").Append(line).Append(' ').Append(Quote(file)).Append('\n');
+            outputLine++;
+        }
         foreach (var (offset, (file, line, end)) in starts)
         {
             if (offset < copied) continue;
             Copy(offset);
             StartLine();
-            sb.Append("#line ").Append(line).Append(' ').Append(Quote(file)).Append('\n');
-            outputLine++;
             // the function's text up to where the next chunk starts, less the separator before it
             int functionEnd = end;
             while (functionEnd > offset && text[functionEnd - 1] is '\n' or ' ' or '\t') functionEnd--;
             int lineEnd = text.IndexOf('\n', functionEnd);
-            Copy(lineEnd < 0 ? text.Length : lineEnd + 1);
+            int stop = lineEnd < 0 ? text.Length : lineEnd + 1;
+            WriteFunction(sb, text[offset..stop], file, line, Directive);
+            for (int k = offset; k < stop; k++) if (text[k] == '\n') outputLine++;
+            copied = stop;
             StartLine();
-            sb.Append("#line ").Append(outputLine + 1).Append(' ').Append(Quote(outputName)).Append('\n');
-            outputLine++;
+            Directive(outputLine + 1, outputName);
         }
         Copy(text.Length);
         return sb.ToString();
     }
 
+    /// <summary>Writes one function's text with the directives that keep its lines at their source lines.</summary>
+    private static void WriteFunction(StringBuilder sb, string function, Source.SourceFile file, int firstLine, Action<int, string> directive)
+    {
+        var source = file.Text.Split('\n');
+        var lines = function.Split('\n');
+        if (lines.Length > 0 && lines[^1].Length == 0) lines = lines[..^1];
+        int cursor = firstLine;      // the source line the next output line is expected to be
+        int presumed = firstLine;    // the line number the compiler gives the next output line
+        directive(firstLine, file.Path);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            bool isDirective = line.TrimStart().StartsWith('#');
+            var key = Key(line);
+            int at = i == 0 ? firstLine : Find(source, key, cursor);
+            if (!isDirective && at > 0 && at != presumed)
+            {
+                directive(at, file.Path);
+                presumed = at;
+            }
+            sb.Append(line).Append('\n');
+            if (at > 0) cursor = at + 1;
+            else if (!isDirective) cursor++;
+            presumed++;
+        }
+    }
+
+    /// <summary>The source line (1-based) at or after <paramref name="cursor"/> that reads <paramref name="key"/>, or 0 (a blank or unknown line).</summary>
+    private static int Find(string[] source, string key, int cursor)
+    {
+        if (key.Length == 0) return 0;
+        for (int l = cursor; l < cursor + SearchWindow && l <= source.Length; l++)
+            if (Key(source[l - 1]) == key) return l;
+        return 0;
+    }
+
+    /// <summary>A line as the source has it: the live patch's renames and pointers undone, storage classes and white space dropped.</summary>
+    private static string Key(string line)
+    {
+        var s = Pointerized().Replace(line, "$1");
+        s = Renamed().Replace(s, "");
+        s = StorageClass().Replace(s, "");
+        return WhiteSpace().Replace(s, "");
+    }
+
     private static string Quote(string path) => "\"" + path.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    [GeneratedRegex(@"\(\*klpe_(\w+)\)")]
+    private static partial Regex Pointerized();
+
+    [GeneratedRegex(@"\bklp[epr]_")]
+    private static partial Regex Renamed();
+
+    [GeneratedRegex(@"\b(static|extern)\b")]
+    private static partial Regex StorageClass();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
 }

@@ -302,4 +302,17 @@ public class FromDiffCommandTests
         r.ExitCode.ShouldBe(0);
         r.Stderr.ShouldBe("klp-ccp: [1/1] t.c\n");
     }
+
+    [Fact]
+    public void Line_numbers_stay_right_after_conditional_groups_and_macros_inside_the_function()
+    {
+        const string old = "#define STEP 1\nint api(int x)\n{\n#ifdef CONFIG_OFF\n\tx--;\n\tx--;\n\tx--;\n#else\n\tx += STEP;\n#endif\n\treturn x;\n}\n";
+        using var t = new FixTree().Fix("t.c", old, old.Replace("\treturn x;", "\treturn x + __LINE__;"));
+        t.Run().ExitCode.ShouldBe(0);
+        var gcc = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("gcc", ["-E", "-P", "out/t.c"])
+        { WorkingDirectory = t.Root, RedirectStandardOutput = true })!;
+        var expanded = gcc.StandardOutput.ReadToEnd();
+        gcc.WaitForExit();
+        expanded.ShouldContain("return x + 11;");
+    }
 }
