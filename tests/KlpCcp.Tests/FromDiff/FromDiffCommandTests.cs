@@ -315,4 +315,18 @@ public class FromDiffCommandTests
         gcc.WaitForExit();
         expanded.ShouldContain("return x + 11;");
     }
+
+    [Fact]
+    public void A_classic_policy_command_overrides_the_kernel_policy_for_its_question()
+    {
+        using var t = new FixTree().Fix("t.c", Api, Api.Replace("* 2", "* 3"));
+        t.Write("rename.sh", "#!/bin/sh\necho \"RESULT: fixed_$1 MAKE-EXTERNAL\"\n");
+        File.SetUnixFileMode(Path.Combine(t.Root, "rename.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var r = t.Run("--pol-cmd-modify-patched-fun-sym", "./rename.sh");
+        r.Stderr.ShouldBe("");
+        r.ExitCode.ShouldBe(0);
+        var output = t.Read("out/t.c");
+        output.ShouldContain("int fixed_api(int x)");
+        output.ShouldContain("(*klpe_helper)(x) * 3"); // the other questions still go to the kernel policy
+    }
 }
