@@ -31,7 +31,7 @@ public static class FixAnalysis
         // The unpatched unit needs only its items (no semantics): it is read on a second thread
         // while the patched unit goes through the whole front end (two cores, two units).
         string FullPath(string file) => Path.GetFullPath(file, command.Directory);
-        (PreprocessedUnit Unit, UnitDefinitions? Items, Dictionary<string, CompiledLines>? Compiled) unpatched = default;
+        (PreprocessedUnit? Unit, UnitDefinitions? Items, Dictionary<string, CompiledLines>? Compiled) unpatched = default;
         Exception? unpatchedFailure = null;
         var unpatchedThread = new Thread(() =>
         {
@@ -59,7 +59,7 @@ public static class FixAnalysis
         timing?.Invoke("unpatched and patched unit", sw.Elapsed);
         if (unpatched.Items is null)
         {
-            diags.AddRange(FirstErrors(unpatched.Unit.Diagnostics, "in the unpatched source"));
+            diags.AddRange(FirstErrors(unpatched.Unit!.Diagnostics, "in the unpatched source"));
             return null;
         }
         if (patched.HasErrors || patched.Model is null)
