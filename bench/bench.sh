@@ -2,7 +2,9 @@
 # Whole-process benchmark of klp-ccp against gcc on the kernel cases, measured in one run.
 #   bench/bench.sh [--runs N] [--cases PATTERN] STAGE...
 # STAGE: preprocess (klp-ccp preprocess vs gcc -E), parse (klp-ccp parse: preprocess, parse and
-#        analyse, vs gcc -fsyntax-only)
+#        analyse, vs gcc -fsyntax-only), from-diff (klp-ccp from-diff on the case's fix, or on
+#        full.patch where fix.patch alone does not compile: both versions of the unit analysed,
+#        compared, and the live patch made; vs gcc -fsyntax-only on the unit)
 # For each stage it prints per case the median wall time of both over N runs, their ratio and
 # the peak resident memory, then the median ratio over all cases and the largest peak memory.
 set -euo pipefail
@@ -32,8 +34,13 @@ median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 time_cmd() {
   local t rss times=() maxrss=0
   for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f "%e %M" -o /tmp/klp-bench-time.$$ "$@" >/dev/null 2>/tmp/klp-bench-err.$$ || {
-      echo "bench: command failed: $*" >&2; cat /tmp/klp-bench-err.$$ >&2; exit 1; }
+    local status=0
+    /usr/bin/time -f "%e %M" -o /tmp/klp-bench-time.$$ "$@" >/dev/null 2>/tmp/klp-bench-err.$$ || status=$?
+    sed -i '/^Command exited/d' /tmp/klp-bench-time.$$ # time's note about a non-zero status
+    # from-diff refuses a change a live patch cannot carry with status 3: a result, not a failure
+    if [ "$status" != 0 ] && ! { [ "$status" = 3 ] && [ "${allow_refusal:-0}" = 1 ]; }; then
+      echo "bench: command failed: $*" >&2; cat /tmp/klp-bench-err.$$ >&2; exit 1
+    fi
     read -r t rss < /tmp/klp-bench-time.$$
     times+=("$t")
     [ "$rss" -gt "$maxrss" ] && maxrss=$rss
@@ -45,6 +52,7 @@ for stage in "${stages[@]}"; do
   case "$stage" in
     preprocess) ref_flags=(-E); ours_sub=(preprocess) ;;
     parse) ref_flags=(-fsyntax-only); ours_sub=(parse) ;;
+    from-diff) ref_flags=(-fsyntax-only); ours_sub=(from-diff) ;;
     *) echo "bench: unknown stage '$stage'" >&2; exit 1 ;;
   esac
   echo "== $stage: klp-ccp ${ours_sub[*]} vs gcc ${ref_flags[*]} (median of $runs runs per case)"
@@ -69,7 +77,19 @@ for stage in "${stages[@]}"; do
     else
       read -r gs grss < <(cd "$kernel/linux" && time_cmd gcc "${ref[@]}" "${ref_flags[@]}" -o /dev/null)
     fi
-    read -r os orss < <(cd "$kernel/linux" && time_cmd "$klp" "${ours_sub[@]}" -- "${args[@]}")
+    if [ "$stage" = from-diff ]; then
+      id=${name%%-*}
+      patch="$dir/fix.patch"
+      if [ -f "$dir/full.patch" ] && awk -F'\t' -v id="$id" '$1 == id && $11 !~ /^ok/ { found = 1 } END { exit !found }' "$kernel/cases.tsv"; then
+        patch="$dir/full.patch"
+      fi
+      outdir=$(mktemp -d)
+      read -r os orss < <(cd "$kernel/linux" && allow_refusal=1 time_cmd "$klp" from-diff --compiler=x86_64-gcc-12.2.0 --progress=false \
+        --cmd "$dir/cmd.txt" --output-dir "$outdir" "$patch")
+      rm -rf "$outdir"
+    else
+      read -r os orss < <(cd "$kernel/linux" && time_cmd "$klp" "${ours_sub[@]}" -- "${args[@]}")
+    fi
     ratio=$(awk -v a="$os" -v b="$gs" 'BEGIN { printf "%.2f", a / b }')
     ratios+=("$ratio")
     [ "$orss" -gt "$peak" ] && peak=$orss

@@ -9,7 +9,7 @@ namespace KlpCcp.Cli;
 /// </summary>
 public static class KlpCcpCli
 {
-    private static readonly string[] Subcommands = ["preprocess", "parse", "why", "query"];
+    private static readonly string[] Subcommands = ["preprocess", "parse", "why", "query", "from-diff"];
 
     public static int Run(string[] args, CliContext ctx)
     {
@@ -62,6 +62,8 @@ public static class KlpCcpCli
         var query = new Command("query", "query the fact database; grammar:\n" + Facts.Queries.FactQueryParser.Grammar) { queryFacts, queryText };
         query.SetAction(r => FactsCommands.Query(string.Join(" ", r.GetValue(queryText) ?? []), r.GetValue(queryFacts)!, ctx));
         root.Add(query);
+
+        root.Add(FromDiffCommand.Create(ctx));
         return root;
     }
 }

@@ -21,4 +21,9 @@ public sealed record UnitDefinition(DefinitionKind Kind, string Name, int FirstT
     public bool IsInline { get; init; }
     /// <summary>Placed in an init section (__init, __exit...): discarded after boot.</summary>
     public bool InInitSection { get; init; }
+    /// <summary>
+    /// Where the item is written (one place; a macro has one per definition, in order). Empty
+    /// when the tokens have no source place (built-in or command-line macros).
+    /// </summary>
+    public IReadOnlyList<SourcePlace> Places { get; init; } = [];
 }

@@ -47,6 +47,7 @@ public sealed class UnitDefinitions
                         IsStatic = f.Specifiers.StorageClass == Keyword.Static,
                         IsInline = f.Specifiers.Items.Any(s => s is KeywordSpecifier k && k.Keyword == Keyword.Inline),
                         InInitSection = InInitSection(header),
+                        Places = Place(f.FirstToken, f.LastToken, f.Declarator.FindName()?.Token ?? f.FirstToken),
                     });
                     break;
                 }
@@ -67,6 +68,7 @@ public sealed class UnitDefinitions
                             Tokens = tokens,
                             Initializer = id.Initializer is { } init ? Spellings(init.FirstToken, init.LastToken) : [],
                             InInitSection = InInitSection(tokens),
+                            Places = Place(d.FirstToken, d.LastToken, nameNode.Token),
                         });
                     }
                     break;
@@ -87,11 +89,11 @@ public sealed class UnitDefinitions
             {
                 case StructSpecifier s when s.HasBody && s.Tag >= 0:
                     _items.Add(new UnitDefinition(s.IsUnion ? DefinitionKind.Union : DefinitionKind.Struct, _unit.Names[s.Tag], s.FirstToken, s.LastToken)
-                    { Tokens = Spellings(s.FirstToken, s.LastToken) });
+                    { Tokens = Spellings(s.FirstToken, s.LastToken), Places = Place(s.FirstToken, s.LastToken, s.FirstToken) });
                     break;
                 case EnumSpecifier e when e.HasBody && e.Tag >= 0:
                     _items.Add(new UnitDefinition(DefinitionKind.Enum, _unit.Names[e.Tag], e.FirstToken, e.LastToken)
-                    { Tokens = Spellings(e.FirstToken, e.LastToken) });
+                    { Tokens = Spellings(e.FirstToken, e.LastToken), Places = Place(e.FirstToken, e.LastToken, e.FirstToken) });
                     break;
             }
             if (n is Expression or CompoundStatement) continue;
@@ -136,19 +138,57 @@ public sealed class UnitDefinitions
     {
         var rec = _unit.Record;
         var byName = new Dictionary<int, List<string>>();
+        var places = new Dictionary<int, List<SourcePlace>>();
         foreach (var ev in rec.MacroEvents)
         {
             if (!byName.TryGetValue(ev.NameId, out var list)) byName[ev.NameId] = list = new List<string>();
             if (ev.Kind == MacroEventKind.Undef || ev.Macro < 0) { list.Add("#undef"); continue; }
             var def = rec.Macros[ev.Macro];
             if (def.Origin != MacroOrigin.Source) continue;
+            if (PlaceOf(def.DirectiveLoc, Math.Max(def.DirectiveLoc, def.EndLoc - 1), def.NameLoc) is { } place)
+            {
+                if (!places.TryGetValue(ev.NameId, out var pl)) places[ev.NameId] = pl = new List<SourcePlace>();
+                pl.Add(place);
+            }
             var text = (def.IsFunctionLike ? "(" + string.Join(",", def.Parameters.Select(p => _unit.Names[p])) + (def.IsVariadic ? "..." : "") + ")" : "")
                        + " " + string.Join(" ", def.Body.Select(t => t.Kind == TokenKind.MacroArg ? "$" + t.Text : TokenSpelling.Spell(t, _unit.Names)));
             list.Add(text);
         }
         foreach (var (name, defs) in byName)
             if (defs.Count > 0)
-                _items.Add(new UnitDefinition(DefinitionKind.Macro, _unit.Names[name], -1, -1) { Tokens = defs });
+                _items.Add(new UnitDefinition(DefinitionKind.Macro, _unit.Names[name], -1, -1)
+                { Tokens = defs, Places = places.TryGetValue(name, out var pl) ? pl : [] });
+    }
+
+    /// <summary>The place of tokens <paramref name="first"/>..<paramref name="last"/> named at <paramref name="nameToken"/>.</summary>
+    private SourcePlace[] Place(int first, int last, int nameToken) =>
+        PlaceOf(StartLoc(first), EndLoc(last), StartLoc(nameToken)) is { } p ? [p] : [];
+
+    private SourcePlace? PlaceOf(int startLoc, int endLoc, int nameLoc)
+    {
+        var start = _unit.Sources.Resolve(startLoc);
+        var end = _unit.Sources.Resolve(endLoc);
+        if (start is null || end is null) return null;
+        var name = _unit.Sources.Resolve(nameLoc) ?? start;
+        // an item that starts in one file and ends in another (a header ending inside it) is placed by its start
+        int lastLine = end.Value.Region.File == start.Value.Region.File ? end.Value.Line : start.Value.Line;
+        return new SourcePlace(start.Value.Region.File.Path, start.Value.Line, Math.Max(lastLine, start.Value.Line),
+            name.Value.Region.File == start.Value.Region.File ? name.Value.Line : start.Value.Line,
+            name.Value.Region.File == start.Value.Region.File ? name.Value.Column : 0);
+    }
+
+    /// <summary>Where a token is written: its own place, or for a macro expansion where its top-level invocation starts.</summary>
+    private int StartLoc(int token)
+    {
+        ref readonly var t = ref _unit.Tokens[token];
+        return t.Expansion != 0 ? _unit.Record.Invocation(_unit.Record.Invocation(t.Expansion).TopLevel).NameLoc : t.Loc;
+    }
+
+    /// <summary>The last source location a token covers (a macro expansion: the end of its top-level invocation).</summary>
+    private int EndLoc(int token)
+    {
+        ref readonly var t = ref _unit.Tokens[token];
+        return t.Expansion != 0 ? Math.Max(1, _unit.Record.Invocation(_unit.Record.Invocation(t.Expansion).TopLevel).EndLoc - 1) : t.Loc;
     }
 
     /// <summary>A declared name, with __COUNTER__-made digits removed (they shift when a patch adds uses).</summary>

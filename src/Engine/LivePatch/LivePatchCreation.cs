@@ -19,6 +19,13 @@ public sealed record LivePatchRequest(
     UnitRecord Unit)
 {
     public FactsExtraction.Scope FactsScope { get; init; } = FactsExtraction.Scope.Reachable;
+
+    /// <summary>
+    /// When set, each patched function is preceded by a <c>#line</c> directive giving its line and
+    /// file in the unit's source, so that its <c>__LINE__</c> and <c>__FILE__</c> are those of that
+    /// source; after it a second directive names this output file again (see <see cref="PatchedLineDirectives"/>).
+    /// </summary>
+    public string? LineDirectivesOutputName { get; init; }
 }
 
 /// <summary>The live patch's text, or why there is none, with the creation's diagnostics.</summary>
@@ -66,7 +73,10 @@ public static class LivePatchCreation
             HeaderConflicts.Apply(model, plan, eligibility);
             eligibility.WriteBack(request.Facts, unit);
             var chunks = new OutputAssembly(model, plan, eligibility).Build();
-            var text = new LivePatchWriter(model.Unit).Write(chunks, diags);
+            var writer = new LivePatchWriter(model.Unit);
+            var text = writer.Write(chunks, diags);
+            if (request.LineDirectivesOutputName is { } outputName)
+                text = PatchedLineDirectives.Insert(text, writer.ChunkStarts, model, plan.Patched, outputName);
             return new LivePatchResult(text, diags, null);
         }
         catch (LivePatchAbort abort)

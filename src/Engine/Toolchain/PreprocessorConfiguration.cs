@@ -10,7 +10,9 @@ namespace KlpCcp.Engine.Toolchain;
 /// </summary>
 public static class PreprocessorConfiguration
 {
-    public static PreprocessorOptions Create(CompilerSpec spec, CompilerInvocation inv, string workingDirectory, DiagnosticBag diags)
+    /// <param name="readFile">The preprocessor's file hook (<see cref="PreprocessorOptions.ReadFile"/>): from-diff reads the patched tree through it.</param>
+    public static PreprocessorOptions Create(CompilerSpec spec, CompilerInvocation inv, string workingDirectory, DiagnosticBag diags,
+        Func<string, string?>? readFile = null)
     {
         var macros = PredefinedMacros.Compute(spec, inv, diags);
         var target = TargetInfo.For(spec, macros);
@@ -45,6 +47,7 @@ public static class PreprocessorConfiguration
             CharIsUnsigned = !target.CharIsSigned,
             WCharIsUnsigned = target.WcharType.Contains("unsigned", StringComparison.Ordinal),
             WCharBits = target.Wchar.Size * 8,
+            ReadFile = readFile,
         };
     }
 }

@@ -29,10 +29,14 @@ internal sealed class LivePatchWriter
         return WritePass(chunks, session);
     }
 
+    /// <summary>Where each chunk's own text starts in the written text (after separators and origin markers), in order.</summary>
+    public List<(OutputChunk Chunk, int Offset)> ChunkStarts { get; } = new();
+
     private const int NotFromFile = -3;
 
     private string WritePass(IReadOnlyList<OutputChunk> chunks, DepreprocessingSession session)
     {
+        ChunkStarts.Clear();
         var sb = new StringBuilder();
         int lastRegion = -2;
         OutputChunk? prev = null;
@@ -62,6 +66,7 @@ internal sealed class LivePatchWriter
                 sb.Append("/* klp-ccp: from ").Append(_unit.Sources.Regions[chunk.Region].File.Path).Append(" */\n");
                 lastRegion = chunk.Region;
             }
+            ChunkStarts.Add((chunk, sb.Length));
             if (chunk.Directive is not null)
             {
                 sb.Append(chunk.Directive);
