@@ -16,38 +16,8 @@ namespace KlpCcp.Testsuite;
 [Collection("kernel from-diff")]
 public partial class KernelFromDiffTests(ITestOutputHelper output)
 {
-    /// <summary>
-    /// Live patches that do not compile yet, each with gcc's first errors (measured with the
-    /// depreprocessor of 15b977f). All come from the live-patch stages after from-diff's analysis
-    /// (externalized declarations, tags from #included headers, error-attribute helpers): the
-    /// classic invocation with the same patched functions gives the same errors.
-    /// </summary>
-    public static readonly KnownFailures Known = new(new Dictionary<string, string>
-    {
-        ["01-kernel-sys"] = "klpe_ pointer declarations missing for functions externalized from copied code: 'klpe___bad_size_call_parameter' undeclared in the copied get_current, 'klpe___copy_overflow' (35 errors)",
-        ["02-kernel-signal"] = "klpe_ pointer declarations missing for functions externalized from copied code: 'klpe___bad_size_call_parameter', 'klpe___rcu_read_lock' undeclared (18 errors)",
-        ["07-kernel-time-clockevents"] = "klpe_ pointer declarations missing for functions externalized from copied code: 'klpe___bitmap_weight' undeclared; then redefinition of 'struct cpuinfo_x86' (18 errors)",
-        ["08-kernel-time-tick-broadcast"] = "a tag from an #included header is also copied: redeclaration of 'enum system_states' (46 errors)",
-        ["10-kernel-trace-ring_buffer"] = "a tag from an #included header is also copied: redeclaration of 'enum system_states' (61 errors)",
-        ["12-kernel-auditfilter"] = "a tag from an #included header is also copied: redeclaration of 'enum system_states' (27 errors)",
-        ["13-kernel-events-ring_buffer"] = "a tag from an #included header is also copied: redeclaration of 'enum system_states' (69 errors)",
-        ["16-mm-vmscan"] = "the BUILD_BUG_ON helpers __compiletime_assert_N (error attribute, never defined) are externalized as klpe_ pointers instead of declared (TRAPS.md); 'used' attribute does not apply to types (159 errors)",
-        ["18-fs-exec"] = "klpe_ pointer declarations missing for functions externalized from copied code: 'klpe___bad_size_call_parameter', 'klpe_strrchr' undeclared (41 errors)",
-        ["20-fs-ext4-inline"] = "klpe_ pointer declarations missing for functions externalized from copied code: 'klpe___cmpxchg_wrong_size' undeclared; and the BUILD_BUG_ON helpers __compiletime_assert_N (error attribute, never defined) are externalized as klpe_ pointers instead of declared (TRAPS.md) (10 errors)",
-        ["23-fs-isofs-compress"] = "the BUILD_BUG_ON helpers __compiletime_assert_N (error attribute, never defined) are externalized as klpe_ pointers instead of declared (TRAPS.md) (35 errors)",
-        ["24-fs-hugetlbfs-inode"] = "a tag from an #included header is also copied: redeclaration of enumerator 'BAD_STACK' (23 errors)",
-        ["25-fs-nfs-client"] = "the BUILD_BUG_ON helpers __compiletime_assert_N (error attribute, never defined) are externalized as klpe_ pointers instead of declared (TRAPS.md) (10 errors)",
-        ["31-net-sched-sch_api"] = "klpe_ pointer declarations missing for functions externalized from copied code: 'klpe___xadd_wrong_size', 'klpe_refcount_warn_saturate' undeclared (45 errors)",
-        ["32-net-packet-af_packet"] = "klpe_ pointer declarations missing for functions externalized from copied code: 'klpe___xadd_wrong_size' undeclared (167 errors)",
-        ["34-lib-string"] = "a tag from an #included header is also copied: redefinition of 'struct static_key', then conflicting types for 'arch_static_branch' (6 errors)",
-        ["38-sec-keys-gc"] = "the BUILD_BUG_ON helpers __compiletime_assert_N (error attribute, never defined) are externalized as klpe_ pointers instead of declared (TRAPS.md) (38 errors)",
-        ["40-block-blk-mq"] = "a tag from an #included header is also copied: redeclaration of 'enum system_states' (23 errors)",
-        ["41-block-blk-cgroup"] = "attributes of a split declaration land on a type: 'used' and 'section' attribute does not apply to types, -Werror=attributes (57 errors)",
-        ["43-x86-intel-lbr"] = "a tag from an #included header is also copied: redeclaration of 'enum system_states' (66 errors)",
-        ["45-drv-tty-vt-vt"] = "klpe_ pointer declarations missing for functions externalized from copied code: 'klpe_console_lock', 'klpe__printk' undeclared in the patched do_con_write (6 errors)",
-        ["47-drv-pci-pci"] = "non-static declaration of 'klpe_pci_power_names' follows static declaration; klpe_ pointer declarations missing for functions externalized from copied code: 'klpe_pci_read_config_word' (17 errors)",
-        ["48-drv-md-dm"] = "the BUILD_BUG_ON helpers __compiletime_assert_N (error attribute, never defined) are externalized as klpe_ pointers instead of declared (TRAPS.md) (76 errors)",
-    });
+    /// <summary>Live patches known not to compile or not to hold the fix, each with its reason (none at present).</summary>
+    public static readonly KnownFailures Known = new(new Dictionary<string, string>());
 
     public static IEnumerable<object[]> CaseNames() => SharedData.Cases(SharedData.KernelCaseNames);
 
@@ -124,29 +94,66 @@ public partial class KernelFromDiffTests(ITestOutputHelper output)
 
     /// <summary>
     /// The fix's added code lines (comments and preprocessor lines aside) in hunks that change only
-    /// functions, that the live patch does not contain once renames (klpp_, klpr_, klpe_ pointers)
-    /// and white space are undone.
+    /// functions, that the live patch does not hold. A line is held when its text is in the live
+    /// patch once renames (klpp_, klpr_, klpe_ pointers) and white space are undone, or when the
+    /// live patch has code at that line of the patched file by its <c>#line</c> directives (a macro
+    /// invocation the writer had to expand because its body names a renamed symbol). Comment lines
+    /// are told by the comment state of the unpatched file where the hunk starts.
     /// </summary>
     private static List<string> MissingAddedLines(KernelFixCase c, string stdout)
     {
         var patch = PatchReader.Read(File.ReadAllText(c.PatchFile), "patch").Patch!;
-        var text = Normalised(File.ReadAllText(c.OutputFile, System.Text.Encoding.Latin1));
+        var outputText = File.ReadAllText(c.OutputFile, System.Text.Encoding.Latin1);
+        var text = Normalised(outputText);
+        var codeAtSourceLine = CodeBySourceLine(outputText);
         var missing = new List<string>();
         foreach (var file in patch.Files)
+        {
+            var oldLines = file.SourcePath is { } sp && File.Exists(Path.Combine(SharedData.KernelSources, sp))
+                ? File.ReadAllText(Path.Combine(SharedData.KernelSources, sp), System.Text.Encoding.Latin1).Split('\n') : [];
             foreach (var hunk in file.Hunks)
             {
                 var outcome = stdout.Split('\n').FirstOrDefault(l => l.StartsWith($"  hunk #{hunk.Number} of {file.DisplayPath} (", StringComparison.Ordinal));
                 if (outcome is null || !outcome.Contains("): changes function ", StringComparison.Ordinal)) continue;
                 var entities = outcome[(outcome.IndexOf("): changes ", StringComparison.Ordinal) + 11)..].Split(", ");
                 if (entities.Any(e => !e.StartsWith("function ", StringComparison.Ordinal))) continue;
-                foreach (var line in hunk.Lines.Where(l => l.Kind == HunkLineKind.Added))
+                // the new side after the unpatched file's lines before the hunk: comments opened there stay open
+                var before = oldLines.Take(Math.Max(0, hunk.OldFirstLine - 1)).ToList();
+                var newSide = hunk.Lines.Where(l => l.InNew).ToList();
+                var code = CodeText.CodeLines(string.Join("\n", before.Concat(newSide.Select(l => l.Text))) + "\n");
+                for (int i = 0; i < newSide.Count; i++)
                 {
-                    var code = Normalised(line.Text);
-                    if (code.Length == 0 || code.StartsWith('#') || text.Contains(code, StringComparison.Ordinal)) continue;
-                    missing.Add(line.Text);
+                    if (newSide[i].Kind != HunkLineKind.Added) continue;
+                    var lineCode = Regex.Replace(code[before.Count + i], @"\s+", "");
+                    if (lineCode.Length == 0 || lineCode.StartsWith('#')) continue;
+                    if (text.Contains(Normalised(newSide[i].Text), StringComparison.Ordinal)) continue;
+                    if (codeAtSourceLine.Contains((file.NewPath ?? "", hunk.NewFirstLine + i))) continue;
+                    // a continuation line of a statement whose macro invocation was expanded onto its first line
+                    int first = i;
+                    while (first > 0 && !StatementEnd().IsMatch(code[before.Count + first - 1])) first--;
+                    if (first < i && codeAtSourceLine.Contains((file.NewPath ?? "", hunk.NewFirstLine + first))
+                        && Identifier().Matches(lineCode).All(m => Regex.IsMatch(outputText, $@"\b{m.Value}\b"))) continue;
+                    missing.Add(newSide[i].Text);
                 }
             }
+        }
         return missing;
+    }
+
+    /// <summary>The (file, line) pairs of the patched source that code lines of the live patch stand for, by its <c>#line</c> directives.</summary>
+    private static HashSet<(string File, int Line)> CodeBySourceLine(string outputText)
+    {
+        var result = new HashSet<(string, int)>();
+        string? file = null;
+        int line = 0;
+        foreach (var raw in outputText.Split('\n'))
+        {
+            var directive = LineDirective().Match(raw);
+            if (directive.Success) { line = int.Parse(directive.Groups[1].Value); file = directive.Groups[2].Value; continue; }
+            if (file is not null && raw.Trim().Length > 0 && !raw.TrimStart().StartsWith('#')) result.Add((file, line));
+            line++;
+        }
+        return result;
     }
 
     private static string Normalised(string text)
@@ -160,6 +167,15 @@ public partial class KernelFromDiffTests(ITestOutputHelper output)
 
     [GeneratedRegex(@": error: struct (\w+): layout changed \(hunk #")]
     private static partial Regex LayoutError();
+
+    [GeneratedRegex(@"[;{}:]\s*$|^\s*$")]
+    private static partial Regex StatementEnd();
+
+    [GeneratedRegex(@"\b[A-Za-z_]\w*\b")]
+    private static partial Regex Identifier();
+
+    [GeneratedRegex(@"^#line (\d+) ""([^""]*)""")]
+    private static partial Regex LineDirective();
 
     [GeneratedRegex(@"\(\*klpe_(\w+)\)")]
     private static partial Regex Pointerized();

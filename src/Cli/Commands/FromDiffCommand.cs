@@ -177,6 +177,7 @@ public static class FromDiffCommand
                 var request = new LivePatchRequest(fix.Patched.Model!, policy, fix.Plan.Functions.Select(p => p.Name).ToArray(), facts, unitRecord)
                 {
                     LineDirectivesOutputName = outputPath,
+                    HeaderMacroChanges = fix.HeaderMacroChanges,
                 };
                 var sw = System.Diagnostics.Stopwatch.StartNew();
                 var result = FrontEnd.RunOnLargeStack(() => LivePatchCreation.Create(request));

@@ -121,7 +121,10 @@ public static class FixAnalysis
         }
 
         var callers = FunctionCallers.Of(patched.Model);
-        var init = changes.Where(c => c.Kind == DefinitionKind.Function && c.Verdict == ChangeVerdict.Refused).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        // never patched: refused changes, and __init code (gone after boot, so an inlined copy there does not matter)
+        var init = changes.Where(c => c.Kind == DefinitionKind.Function && c.Verdict == ChangeVerdict.Refused).Select(c => c.Name)
+            .Concat(newItems.Items.Where(d => d.Kind == DefinitionKind.Function && d.InInitSection).Select(d => d.Name))
+            .ToHashSet(StringComparer.Ordinal);
         var changedFunctions = changes.Where(c => c.IsChangedFunction)
             .Select(c => (c.Name, $"{c.Description}{HunkList(hunksOf[c])}")).ToList();
         var plan = PatchedSetPlanner.Compute(changedFunctions, callers, ipaClones, init);
@@ -136,6 +139,7 @@ public static class FixAnalysis
             HunksOf = hunksOf,
             Hunks = outcomes,
             Plan = plan,
+            HeaderMacroChanges = HeaderMacroChanges.Compare(unpatched.Unit!, patched.Unit),
         };
     }
 

@@ -16,6 +16,8 @@ public sealed class UnitFix
     public required IReadOnlyDictionary<ClassifiedChange, IReadOnlyList<PlacedHunk>> HunksOf { get; init; }
     public required IReadOnlyList<HunkOutcome> Hunks { get; init; }
     public required PatchedSetPlanner.Plan Plan { get; init; }
+    /// <summary>Macro definitions the fix adds to or changes in headers (the live patch must define them itself).</summary>
+    public required HeaderMacroChanges HeaderMacroChanges { get; init; }
 
     /// <summary>Changed functions of this configuration (body or declaration changed, added, removed), by name.</summary>
     public IEnumerable<string> ChangedFunctionNames =>

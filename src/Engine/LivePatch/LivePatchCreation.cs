@@ -1,3 +1,4 @@
+using KlpCcp.Engine.Changes;
 using KlpCcp.Engine.Diagnostics;
 using KlpCcp.Engine.LivePatch.Closure;
 using KlpCcp.Engine.LivePatch.Headers;
@@ -26,6 +27,9 @@ public sealed record LivePatchRequest(
     /// source; after it a second directive names this output file again (see <see cref="PatchedLineDirectives"/>).
     /// </summary>
     public string? LineDirectivesOutputName { get; init; }
+
+    /// <summary>Macro definitions of the unit's headers that the running kernel's headers lack (from-diff: added or changed by the fix).</summary>
+    public HeaderMacroChanges HeaderMacroChanges { get; init; } = HeaderMacroChanges.None;
 }
 
 /// <summary>The live patch's text, or why there is none, with the creation's diagnostics.</summary>
@@ -73,7 +77,7 @@ public static class LivePatchCreation
             HeaderConflicts.Apply(model, plan, eligibility);
             eligibility.WriteBack(request.Facts, unit);
             var chunks = new OutputAssembly(model, plan, eligibility).Build();
-            var writer = new LivePatchWriter(model.Unit);
+            var writer = new LivePatchWriter(model.Unit, request.HeaderMacroChanges);
             var text = writer.Write(chunks, diags);
             if (request.LineDirectivesOutputName is { } outputName)
                 text = PatchedLineDirectives.Insert(text, writer.ChunkStarts, model, plan.Patched, outputName);

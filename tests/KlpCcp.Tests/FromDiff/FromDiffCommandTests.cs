@@ -41,6 +41,31 @@ public class FromDiffCommandTests
     }
 
     [Fact]
+    public void Init_code_calling_a_changed_static_function_is_not_patched()
+    {
+        const string unit = Api + "\nstatic int __attribute__((__section__(\".init.text\"))) setup(void)\n{\n\treturn helper(0);\n}\n";
+        using var t = new FixTree().Fix("t.c", unit, unit.Replace("return x + 1;", "return x + 2;"));
+        var r = t.Run();
+        r.ExitCode.ShouldBe(0, r.Stderr);
+        r.Stdout.ShouldContain("  patched functions (2):\n    helper: body changed (hunk #1 of t.c (fix.patch:4))\n    api: calls helper, which gcc may have inlined into it\n  note:");
+        t.Read("out/t.c").ShouldNotContain("setup");
+    }
+
+    [Fact]
+    public void A_macro_the_fix_adds_to_a_header_is_defined_by_the_live_patch()
+    {
+        const string header = "#define LIMIT 10\nstruct s { int v; };\n";
+        const string unit = "#include <t.h>\nint api(struct s *p)\n{\n\treturn p->v < LIMIT;\n}\n";
+        using var t = new FixTree().Write("cmd.txt", "gcc -O2 -Iinclude -c -o t.o t.c").Write("include/t.h", header).Write("t.c", unit)
+            .Write("fix.patch", FixTree.Diff("include/t.h", header, header + "#define CAP 20\n") + FixTree.Diff("t.c", unit, unit.Replace("v < LIMIT", "v < CAP")));
+        var r = t.Run();
+        r.ExitCode.ShouldBe(0, r.Stderr);
+        r.Stdout.ShouldContain("  macro CAP: macro added (hunk #1 of include/t.h (fix.patch:");
+        // compiled against the running kernel's t.h, which has no CAP: the live patch defines it after the #include
+        t.Read("out/t.c").ShouldStartWith("/* klp-ccp: from t.c */\n#include <t.h>\n/* klp-ccp: not from file */\n#undef CAP\n/* klp-ccp: from include/t.h */\n#define CAP 20\n\n/* klp-ccp: from t.c */\n#line 2 \"t.c\"\nint klpp_api(struct s *p)\n{\n\treturn p->v < CAP;\n}\n");
+    }
+
+    [Fact]
     public void Ipa_clones_make_the_patched_set_exact()
     {
         using var t = new FixTree().Fix("t.c", Api, Api.Replace("return x + 1;", "return x + 2;"));

@@ -1,3 +1,4 @@
+using KlpCcp.Engine.Changes;
 using System.Text;
 using KlpCcp.Engine.Diagnostics;
 using KlpCcp.Engine.Preprocessing;
@@ -38,9 +39,12 @@ internal sealed class DepreprocessingSession
     private int _cursor;
     private readonly Dictionary<TimelineEntry, int> _indexOf = new();
 
-    public DepreprocessingSession(PreprocessedUnit unit)
+    private readonly HeaderMacroChanges _headerMacroChanges;
+
+    public DepreprocessingSession(PreprocessedUnit unit, HeaderMacroChanges headerMacroChanges)
     {
         _unit = unit;
+        _headerMacroChanges = headerMacroChanges;
         _lines = new DirectiveLines(unit);
         _original = new OriginalMacroState(unit.Record);
     }
@@ -431,7 +435,7 @@ internal sealed class DepreprocessingSession
         }
         if (last is not null) _finalLines.AddRange(_conditionals.Transition(last, null));
 
-        var placements = new MacroDirectivePlanner(_unit, _original, _lines, _entries, _chunks, diagnostics).Plan();
+        var placements = new MacroDirectivePlanner(_unit, _original, _lines, _entries, _chunks, _headerMacroChanges, diagnostics).Plan();
         _placementsAt = placements.GroupBy(p => p.Entry)
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Key).ThenBy(p => p.Order).ToList());
         _writing = true;

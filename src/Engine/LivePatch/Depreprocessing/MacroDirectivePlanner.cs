@@ -1,3 +1,4 @@
+using KlpCcp.Engine.Changes;
 using KlpCcp.Engine.Diagnostics;
 using KlpCcp.Engine.Preprocessing;
 
@@ -10,7 +11,10 @@ namespace KlpCcp.Engine.LivePatch.Depreprocessing;
 /// chunks before the use and nothing in between conflicts), the start of the using chunk,
 /// right before the use. A macro that must not be active is #undef'd by an original #undef
 /// placed after its last use, else by a synthesized one at the chunk start or right before
-/// the use. An #include needs what its header consulted at entry and leaves its net effect.
+/// the use. An #include needs what its header consulted at entry and leaves its net effect;
+/// a definition the fix adds to or changes in a header is not part of that effect (the live
+/// patch is compiled against the running kernel's headers): the header leaves the name in an
+/// unknown state, so a use gets an #undef and the #define.
 /// </summary>
 internal sealed class MacroDirectivePlanner
 {
@@ -22,7 +26,11 @@ internal sealed class MacroDirectivePlanner
     private readonly DirectiveLines _lines;
     private readonly List<TimelineEntry> _entries;
     private readonly List<ChunkSpan> _chunks;
+    private readonly HeaderMacroChanges _headerMacroChanges;
     private readonly DiagnosticBag _diagnostics;
+
+    /// <summary>The active definition as the running kernel's header left it: unknown, but not the patched one.</summary>
+    private const int RunningKernelDefinition = -2;
     private readonly Dictionary<int, int> _overrides = new();
     private readonly HashSet<int> _placedNames = new();
     private readonly Dictionary<int, List<Constraint>> _constraints = new();
@@ -32,8 +40,9 @@ internal sealed class MacroDirectivePlanner
     private readonly List<DirectivePlacement> _placements = new();
 
     public MacroDirectivePlanner(PreprocessedUnit unit, OriginalMacroState original, DirectiveLines lines,
-        List<TimelineEntry> entries, List<ChunkSpan> chunks, DiagnosticBag diagnostics)
+        List<TimelineEntry> entries, List<ChunkSpan> chunks, HeaderMacroChanges headerMacroChanges, DiagnosticBag diagnostics)
     {
+        _headerMacroChanges = headerMacroChanges;
         _unit = unit;
         _original = original;
         _lines = lines;
@@ -93,7 +102,7 @@ internal sealed class MacroDirectivePlanner
         var slot = OriginalSlot(originalKey, entry) is { } s && Feasible(name, s.Entry, seq, definition) ? s
             : ChunkStartSlot(entry) is { } c && Feasible(name, c.Entry, seq, definition) ? c
             : (Entry: entry, Key: BeforeUseKey(entry, useKey));
-        if (current >= 0) Place(slot.Entry, slot.Key, $"#undef {def.Name}", -1, -1);
+        if (current != -1) Place(slot.Entry, slot.Key, $"#undef {def.Name}", -1, -1);
         PlaceDefinition(slot, definition);
         AddConstraint(name, _entries[slot.Entry].FirstSeq - 1, ConstraintKind.Placed, definition);
         AddConstraint(name, seq, ConstraintKind.RequireDefined, definition);
@@ -104,7 +113,7 @@ internal sealed class MacroDirectivePlanner
     private void RequireUndefined(int entry, int seq, int name, bool functionLikeAllowed, long useKey)
     {
         int current = Current(name);
-        if (current < 0 || (functionLikeAllowed && _original[current].IsFunctionLike))
+        if (current == -1 || (current >= 0 && functionLikeAllowed && _original[current].IsFunctionLike))
         {
             AddConstraint(name, seq, ConstraintKind.RequireUndefined, -1, functionLikeAllowed);
             return;
@@ -162,8 +171,9 @@ internal sealed class MacroDirectivePlanner
             bool incompatible = header.FirstChange(name) is int first && first >= 0 && !_original.Same(current, first);
             if (literal || incompatible) RequireUndefined(entry, seq, name, false, long.MaxValue);
         }
-        foreach (var (name, def) in header.NetEffect)
+        foreach (var (name, net) in header.NetEffect)
         {
+            int def = net >= 0 && _headerMacroChanges.IsChanged(net) ? RunningKernelDefinition : net;
             _overrides[name] = def;
             _placedNames.Remove(name);
             AddConstraint(name, seq + 1, ConstraintKind.Placed, def);

@@ -1,4 +1,5 @@
 using System.Text;
+using KlpCcp.Engine.Changes;
 using KlpCcp.Engine.Diagnostics;
 using KlpCcp.Engine.LivePatch.Depreprocessing;
 using KlpCcp.Engine.Preprocessing;
@@ -14,8 +15,13 @@ namespace KlpCcp.Engine.LivePatch.Output;
 internal sealed class LivePatchWriter
 {
     private readonly PreprocessedUnit _unit;
+    private readonly HeaderMacroChanges _headerMacroChanges;
 
-    public LivePatchWriter(PreprocessedUnit unit) => _unit = unit;
+    public LivePatchWriter(PreprocessedUnit unit, HeaderMacroChanges? headerMacroChanges = null)
+    {
+        _unit = unit;
+        _headerMacroChanges = headerMacroChanges ?? HeaderMacroChanges.None;
+    }
 
     /// <summary>
     /// Writes the chunks twice over one depreprocessing session: the first pass records what
@@ -23,7 +29,7 @@ internal sealed class LivePatchWriter
     /// </summary>
     public string Write(IReadOnlyList<OutputChunk> chunks, DiagnosticBag diagnostics)
     {
-        var session = new DepreprocessingSession(_unit);
+        var session = new DepreprocessingSession(_unit, _headerMacroChanges);
         WritePass(chunks, session);
         session.Plan(diagnostics);
         return WritePass(chunks, session);

@@ -88,26 +88,35 @@ internal sealed partial class OutputAssembly
         }
     }
 
-    /// <summary>The declaration's attributes: in the specifiers, among pointer qualifiers, in parentheses of the declarator, after it.</summary>
+    /// <summary>
+    /// The declaration's attributes: in the specifiers, among pointer qualifiers, in parentheses of
+    /// the declarator, after it. A specifier holding only <c>unused</c> stays: it applies to the
+    /// pointer as well, and a local static declared <c>__maybe_unused</c> (INIT_WORK's lockdep key)
+    /// would otherwise become an unused variable under -Werror.
+    /// </summary>
     private void PurgeAttributes(TokenEdits edits, DeclarationSpecifiers specs, Declarator declarator)
     {
         foreach (var sp in specs.Items)
-            if (sp is AttributeSpecifier) edits.Purge(sp.FirstToken, sp.LastToken, requireBlank: true);
+            if (sp is AttributeSpecifier a && !OnlyUnused(a)) edits.Purge(sp.FirstToken, sp.LastToken, requireBlank: true);
         for (Declarator? d = declarator; d is not null; d = d.InnerDeclarator)
         {
             switch (d)
             {
                 case PointerDeclarator p:
                     foreach (var q in p.Qualifiers)
-                        if (q is AttributeSpecifier a) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
+                        if (q is AttributeSpecifier a && !OnlyUnused(a)) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
                     break;
                 case ParenthesizedDeclarator pd:
-                    foreach (var a in pd.Attributes) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
+                    foreach (var a in pd.Attributes)
+                        if (!OnlyUnused(a)) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
                     break;
             }
         }
         if (declarator.LastToken + 1 < _unit.Count) PurgeTrailingAttributes(edits, declarator);
     }
+
+    private bool OnlyUnused(AttributeSpecifier a) =>
+        a.Attributes.Length > 0 && a.Attributes.All(i => _unit.Names[i.Name] is "unused" or "__unused__");
 
     private void PurgeTrailingAttributes(TokenEdits edits, Declarator declarator)
     {
@@ -121,7 +130,8 @@ internal sealed partial class OutputAssembly
                 switch (di.Node)
                 {
                     case InitDeclarator id:
-                        foreach (var a in id.Attributes) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
+                        foreach (var a in id.Attributes)
+                            if (!OnlyUnused(a)) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
                         break;
                     case FunctionDefinition fd:
                         foreach (var a in fd.Attributes) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
