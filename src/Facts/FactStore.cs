@@ -5,64 +5,104 @@ namespace KlpCcp.Facts;
 
 /// <summary>
 /// The fact database of one run (LiteDB): in memory unless a file is asked for, so that `why`
-/// and `query` can run later without re-parsing. Writes are bulk inserts in one transaction;
-/// the fields the queries look up are indexed.
+/// and `query` can run later without re-parsing. A store this process creates also keeps what it
+/// writes in memory (<see cref="RecordTable{T}"/>) and answers its own queries from there; the
+/// in-memory store has no LiteDB behind it at all, since nothing can read it after the run
+/// (measured: LiteDB took a quarter to a third of a kernel live patch's time, 35 µs a document).
+/// A store opened for reading queries LiteDB, the fields the queries look up indexed.
 /// </summary>
 public sealed class FactStore : IDisposable
 {
-    private readonly LiteDatabase _db;
+    private readonly LiteDatabase? _db;
+    /// <summary>The records this process wrote, by collection; null for a store opened for reading.</summary>
+    private readonly Dictionary<string, object>? _session;
 
-    private FactStore(LiteDatabase db)
+    private FactStore(LiteDatabase? db, bool session)
     {
         _db = db;
-        EnsureIndexes();
+        _session = session ? new Dictionary<string, object>(StringComparer.Ordinal) : null;
+        if (db is not null) EnsureIndexes();
     }
 
-    public static FactStore InMemory() => new(new LiteDatabase(new MemoryStream()));
+    public static FactStore InMemory() => new(null, session: true);
 
     /// <summary>A database file; an existing one is replaced when <paramref name="create"/>.</summary>
     public static FactStore OpenFile(string path, bool create)
     {
         if (create && System.IO.File.Exists(path)) System.IO.File.Delete(path);
-        return new FactStore(new LiteDatabase($"Filename={path};Connection=direct"));
+        return new FactStore(new LiteDatabase($"Filename={path};Connection=direct"), session: create);
     }
 
     private void EnsureIndexes()
     {
-        _db.GetCollection(EntityRecord.Collection).EnsureIndex("name");
+        _db!.GetCollection(EntityRecord.Collection).EnsureIndex("name");
         _db.GetCollection(ReferenceRecord.Collection).EnsureIndex("fk");
         _db.GetCollection(ReferenceRecord.Collection).EnsureIndex("tk");
         _db.GetCollection(DeclarationRecord.Collection).EnsureIndex("ek");
         _db.GetCollection(DecisionRecord.Collection).EnsureIndex("unit");
     }
 
+    private RecordTable<T> Table<T>() where T : IFactRecord<T>
+    {
+        if (!_session!.TryGetValue(T.Collection, out var table))
+            _session[T.Collection] = table = new RecordTable<T>(KeyOf<T>());
+        return (RecordTable<T>)table;
+    }
+
+    /// <summary>The document id of the record types that are upserted or looked up by id.</summary>
+    private static Func<T, string>? KeyOf<T>() where T : IFactRecord<T> =>
+        typeof(T) == typeof(EntityRecord) ? r => EntityRecord.Key(((EntityRecord)(object)r).Unit, ((EntityRecord)(object)r).Id)
+        : typeof(T) == typeof(DecisionRecord) ? r => DecisionRecord.Key(((DecisionRecord)(object)r).Unit, ((DecisionRecord)(object)r).Entity)
+        : typeof(T) == typeof(FileRecord) ? r => FileRecord.Key(((FileRecord)(object)r).Unit, ((FileRecord)(object)r).Id)
+        : typeof(T) == typeof(DeclarationRecord) ? r => DeclarationRecord.Key(((DeclarationRecord)(object)r).Unit, ((DeclarationRecord)(object)r).Id)
+        : null;
+
     /// <summary>Inserts records in one transaction.</summary>
     public void Insert<T>(IEnumerable<T> records) where T : IFactRecord<T>
     {
-        var col = _db.GetCollection(T.Collection);
-        _db.BeginTrans();
-        col.InsertBulk(records.Select(r => r.ToDocument()));
-        _db.Commit();
+        var list = records as IReadOnlyCollection<T> ?? records.ToList();
+        if (_db is not null)
+        {
+            var col = _db.GetCollection(T.Collection);
+            _db.BeginTrans();
+            col.InsertBulk(list.Select(r => r.ToDocument()));
+            _db.Commit();
+        }
+        if (_session is not null)
+        {
+            var table = Table<T>();
+            foreach (var r in list) table.Insert(r);
+        }
     }
 
     /// <summary>Inserts or replaces records (by their key) in one transaction.</summary>
     public void Upsert<T>(IEnumerable<T> records) where T : IFactRecord<T>
     {
-        var col = _db.GetCollection(T.Collection);
-        _db.BeginTrans();
-        foreach (var r in records) col.Upsert(r.ToDocument());
-        _db.Commit();
+        var list = records as IReadOnlyCollection<T> ?? records.ToList();
+        if (_db is not null)
+        {
+            var col = _db.GetCollection(T.Collection);
+            _db.BeginTrans();
+            foreach (var r in list) col.Upsert(r.ToDocument());
+            _db.Commit();
+        }
+        if (_session is not null)
+        {
+            var table = Table<T>();
+            foreach (var r in list) table.Upsert(r);
+        }
     }
 
     public IEnumerable<T> All<T>() where T : IFactRecord<T> =>
-        _db.GetCollection(T.Collection).FindAll().Select(T.FromDocument);
+        _session is not null ? Table<T>().All.ToList() : _db!.GetCollection(T.Collection).FindAll().Select(T.FromDocument);
 
-    private IEnumerable<T> Where<T>(BsonExpression predicate) where T : IFactRecord<T> =>
-        _db.GetCollection(T.Collection).Find(predicate).Select(T.FromDocument);
+    private List<T> Where<T>(string field, BsonValue value, Func<T, object> selector, object key) where T : IFactRecord<T> =>
+        _session is not null ? Table<T>().Where(field, selector, key) : _db!.GetCollection(T.Collection).Find(Query.EQ(field, value)).Select(T.FromDocument).ToList();
 
     private T? ById<T>(string id) where T : class, IFactRecord<T>
     {
-        var d = _db.GetCollection(T.Collection).FindById(id);
+        if (_session is not null) return Table<T>().ByKey(id);
+        var d = _db!.GetCollection(T.Collection).FindById(id);
         return d is null ? null : T.FromDocument(d);
     }
 
@@ -70,30 +110,30 @@ public sealed class FactStore : IDisposable
 
     public EntityRecord? Entity(int unit, int id) => ById<EntityRecord>(EntityRecord.Key(unit, id));
 
-    public IReadOnlyList<EntityRecord> EntitiesNamed(string name) => Where<EntityRecord>(Query.EQ("name", name)).ToList();
+    public IReadOnlyList<EntityRecord> EntitiesNamed(string name) => Where<EntityRecord>("name", name, r => r.Name, name);
 
-    public IReadOnlyList<EntityRecord> Entities(int unit) => Where<EntityRecord>(Query.EQ("unit", unit)).ToList();
+    public IReadOnlyList<EntityRecord> Entities(int unit) => Where<EntityRecord>("unit", unit, r => r.Unit, unit);
 
     public IReadOnlyList<ReferenceRecord> ReferencesFrom(int unit, int entity) =>
-        Where<ReferenceRecord>(Query.EQ("fk", $"{unit}:{entity}")).ToList();
+        Where<ReferenceRecord>("fk", EntityKey.Of(unit, entity), r => EntityKey.Of(r.Unit, r.From), EntityKey.Of(unit, entity));
 
     public IReadOnlyList<ReferenceRecord> ReferencesTo(int unit, int entity) =>
-        Where<ReferenceRecord>(Query.EQ("tk", $"{unit}:{entity}")).ToList();
+        Where<ReferenceRecord>("tk", EntityKey.Of(unit, entity), r => EntityKey.Of(r.Unit, r.To), EntityKey.Of(unit, entity));
 
     public IReadOnlyList<DeclarationRecord> Declarations(int unit, int entity) =>
-        Where<DeclarationRecord>(Query.EQ("ek", $"{unit}:{entity}")).ToList();
+        Where<DeclarationRecord>("ek", EntityKey.Of(unit, entity), r => EntityKey.Of(r.Unit, r.Entity), EntityKey.Of(unit, entity));
 
     public DecisionRecord? Decision(int unit, int entity) => ById<DecisionRecord>(DecisionRecord.Key(unit, entity));
 
-    public IReadOnlyList<DecisionRecord> Decisions(int unit) => Where<DecisionRecord>(Query.EQ("unit", unit)).ToList();
+    public IReadOnlyList<DecisionRecord> Decisions(int unit) => Where<DecisionRecord>("unit", unit, r => r.Unit, unit);
 
     public FileRecord? File(int unit, int id) => ById<FileRecord>(FileRecord.Key(unit, id));
 
-    public IReadOnlyList<FileRecord> Files(int unit) => Where<FileRecord>(Query.EQ("unit", unit)).ToList();
+    public IReadOnlyList<FileRecord> Files(int unit) => Where<FileRecord>("unit", unit, r => r.Unit, unit);
 
-    public IReadOnlyList<IncludeFact> Includes(int unit) => Where<IncludeFact>(Query.EQ("unit", unit)).ToList();
+    public IReadOnlyList<IncludeFact> Includes(int unit) => Where<IncludeFact>("unit", unit, r => r.Unit, unit);
 
-    public IReadOnlyList<MacroFact> Macros(int unit) => Where<MacroFact>(Query.EQ("unit", unit)).ToList();
+    public IReadOnlyList<MacroFact> Macros(int unit) => Where<MacroFact>("unit", unit, r => r.Unit, unit);
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose() => _db?.Dispose();
 }

@@ -36,7 +36,14 @@ public static class ClassicCommand
         var options = PreprocessorConfiguration.Create(o.Compiler, inv, ctx.WorkingDirectory, configDiags);
         foreach (var d in configDiags.Items) ctx.Error.WriteLine($"compiler command line warning: {d.Message}");
 
+        CollectionAvoidance.Start();
         var fe = FrontEnd.RunOnLargeStack(() => FrontEnd.Run(o.Compiler, inv, options));
+        bool timings = Environment.GetEnvironmentVariable("KLPCCP_TIMINGS") == "1";
+        if (timings)
+        {
+            var (pre, parse, analyze) = fe.Timings;
+            ctx.Error.WriteLine($"klp-ccp: timings: preprocess {pre.TotalMilliseconds:F0} ms, parse {parse.TotalMilliseconds:F0} ms, analyse {analyze.TotalMilliseconds:F0} ms");
+        }
         ClassicDiagnosticFormat.Write(ctx.Error, fe.Diagnostics.Items);
         if (fe.HasErrors || fe.Model is null) return ExitCode.InputError;
 
@@ -53,7 +60,10 @@ public static class ClassicCommand
         using (facts)
         {
             var unit = new UnitRecord(0, inv.InputFile, o.Compiler.ToString(), ctx.WorkingDirectory, o.CompilerArguments);
-            var request = new LivePatchRequest(fe.Model, o.Policy, o.PatchedFunctions, facts, unit);
+            var request = new LivePatchRequest(fe.Model, o.Policy, o.PatchedFunctions, facts, unit)
+            {
+                Timing = timings ? (stage, t) => ctx.Error.WriteLine($"klp-ccp: timings: {stage} {t.TotalMilliseconds:F0} ms") : null,
+            };
             var result = FrontEnd.RunOnLargeStack(() => LivePatchCreation.Create(request));
             ClassicDiagnosticFormat.Write(ctx.Error, result.Diagnostics.Items);
             if (result.Failure is { } failure)

@@ -178,6 +178,7 @@ public static class FromDiffCommand
                 {
                     LineDirectivesOutputName = outputPath,
                     HeaderMacroChanges = fix.HeaderMacroChanges,
+                    Timing = timings ? (stage, t) => err.WriteLine($"klp-ccp: timings: {relative}: {stage} {t.TotalMilliseconds:F0} ms") : null,
                 };
                 var sw = System.Diagnostics.Stopwatch.StartNew();
                 var result = FrontEnd.RunOnLargeStack(() => LivePatchCreation.Create(request));

@@ -12,7 +12,7 @@ public static class ParseCommand
     {
         var request = FrontEndRequest.Create(compiler, gccArgs, ctx, out int exit);
         if (request is null) return exit;
-        AvoidCollections();
+        CollectionAvoidance.Start();
         // the analysis runs on a thread with a large stack: a second line of defence behind its depth bounds
         var result = FrontEnd.RunOnLargeStack(() => FrontEnd.Run(request.Compiler, request.Invocation, request.Options));
         DiagnosticWriter.Write(ctx.Error, result.Diagnostics.Items);
@@ -22,23 +22,5 @@ public static class ParseCommand
             ctx.Error.WriteLine($"klp-ccp: timings: preprocess {pre.TotalMilliseconds:F0} ms, parse {parse.TotalMilliseconds:F0} ms, analyse {analyze.TotalMilliseconds:F0} ms, {result.Unit.Count} tokens, {result.Model?.Symbols.Count} symbols, GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         }
         return result.HasErrors ? ExitCode.InputError : ExitCode.Success;
-    }
-
-    /// <summary>
-    /// A unit's front end allocates 100–250 MB that all stays alive until the process ends, so
-    /// every collection is a full one that finds nothing to free (measured: three gen2 collections
-    /// doubled the analysis time). The run asks for no collection at all: a no-GC region of 1 GiB,
-    /// which reserves, not commits; past it the collector simply runs as usual.
-    /// </summary>
-    private static void AvoidCollections()
-    {
-        try
-        {
-            GC.TryStartNoGCRegion(1L << 30, disallowFullBlockingGC: true);
-        }
-        catch (Exception e) when (e is ArgumentOutOfRangeException or InvalidOperationException)
-        {
-            // not available here: collections as usual
-        }
     }
 }

@@ -30,6 +30,9 @@ public sealed record LivePatchRequest(
 
     /// <summary>Macro definitions of the unit's headers that the running kernel's headers lack (from-diff: added or changed by the fix).</summary>
     public HeaderMacroChanges HeaderMacroChanges { get; init; } = HeaderMacroChanges.None;
+
+    /// <summary>Told the time of each stage (KLPCCP_TIMINGS).</summary>
+    public Action<string, TimeSpan>? Timing { get; init; }
 }
 
 /// <summary>The live patch's text, or why there is none, with the creation's diagnostics.</summary>
@@ -50,6 +53,12 @@ public static class LivePatchCreation
         var diags = new DiagnosticBag();
         var gateway = new PolicyGateway(request.Policy, diags);
         int unit = request.Unit.Id;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Stage(string name)
+        {
+            request.Timing?.Invoke(name, clock.Elapsed);
+            clock.Restart();
+        }
         try
         {
             var model = DependencyCollector.Collect(request.Semantics);
@@ -61,13 +70,16 @@ public static class LivePatchCreation
             var roots = patched.Select(id => request.Semantics.Symbols[id]).ToList();
 
             request.Facts.Insert(new[] { request.Unit });
+            Stage("dependencies and patched set");
             extraction.Write(request.Facts, roots, request.FactsScope);
+            Stage("facts");
 
             var eligibility = HeaderEligibility.Compute(request.Facts, unit, gateway);
             var closure = new ClosureComputation(request.Facts, unit, gateway, diags,
                 id => DefinedInEligibleHeader(request.Semantics, model, eligibility, id)).Run(patched);
             var mods = new SymbolModifications(request.Facts, unit, gateway, diags).Run(closure);
             DecisionWriter.Write(request.Facts, unit, closure, mods);
+            Stage("eligibility, closure and symbol modifications");
 
             if (patched.Count == 0 && closure.Patched.Count == 0)
             {
@@ -75,12 +87,16 @@ public static class LivePatchCreation
             }
             var plan = new SymbolPlan(request.Semantics, closure, mods);
             HeaderConflicts.Apply(model, plan, eligibility);
+            Stage("header conflicts");
             eligibility.WriteBack(request.Facts, unit);
+            Stage("eligibility written back");
             var chunks = new OutputAssembly(model, plan, eligibility).Build();
+            Stage("output assembly");
             var writer = new LivePatchWriter(model.Unit, request.HeaderMacroChanges);
             var text = writer.Write(chunks, diags);
             if (request.LineDirectivesOutputName is { } outputName)
                 text = PatchedLineDirectives.Insert(text, writer.ChunkStarts, model, plan.Patched, outputName);
+            Stage("depreprocessing and writing");
             return new LivePatchResult(text, diags, null);
         }
         catch (LivePatchAbort abort)

@@ -22,7 +22,7 @@ public sealed record DeclarationRecord(int Unit, int Id, int Entity, SourceSpan 
         ["unit"] = Unit,
         ["id"] = Id,
         ["entity"] = Entity,
-        ["ek"] = $"{Unit}:{Entity}",
+        ["ek"] = EntityKey.Of(Unit, Entity),
         ["span"] = Span.ToDocument(),
         ["file"] = File,
         ["def"] = IsDefinition,

@@ -46,6 +46,44 @@ public class FactStoreTests
     }
 
     [Fact]
+    public void AFileWrittenByOneRunAnswersTheSameQueriesWhenReopened()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"klpccp-facts-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var created = FactStore.OpenFile(path, create: true))
+            {
+                created.Insert(new[] { new EntityRecord(0, 1, EntityKind.Function, "f", new SourceSpan("t.c", 1, 5, 3)), new EntityRecord(0, 2, EntityKind.Object, "x", new SourceSpan("t.c", 4, 5, 4)) });
+                created.Insert(new[] { new ReferenceRecord(0, 1, 2, ReferenceKind.Object, new SourceSpan("t.c", 2, 2, 2)) { Context = "operand of ++" } });
+                created.Insert(new[] { new DecisionRecord(0, 2, DecisionKind.Copied, "first") });
+                created.Upsert(new[] { new DecisionRecord(0, 2, DecisionKind.Externalized, "second") });
+                created.Decision(0, 2)!.Reason.ShouldBe("second");
+            }
+            using var reopened = FactStore.OpenFile(path, create: false);
+            reopened.EntitiesNamed("x").Single().Id.ShouldBe(2);
+            reopened.ReferencesFrom(0, 1).Single().Context.ShouldBe("operand of ++");
+            reopened.ReferencesTo(0, 2).Single().From.ShouldBe(1);
+            reopened.Decisions(0).Single().Reason.ShouldBe("second");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void AnUpsertReplacesTheRecordInPlaceAndInItsLookups()
+    {
+        using var s = Sample();
+        s.Decisions(0).Count.ShouldBe(4);
+        s.Upsert(new[] { new DecisionRecord(0, 2, DecisionKind.Externalized, "changed"), new DecisionRecord(1, 9, DecisionKind.Copied, "other unit") });
+        s.Decisions(0).Select(d => d.Reason).ShouldBe(["named by --patched-functions", "changed", "objects are externalized", "only used in sizeof"]);
+        s.Decisions(1).Single().Entity.ShouldBe(9);
+        s.Decision(0, 2)!.Decision.ShouldBe(DecisionKind.Externalized);
+        s.EntitiesNamed("HELPER").ShouldBeEmpty(); // C names are case-sensitive
+    }
+
+    [Fact]
     public void WhyGivesTheChainFromThePatchedFunction()
     {
         using var s = Sample();

@@ -121,26 +121,27 @@ internal sealed partial class OutputAssembly
     private void PurgeTrailingAttributes(TokenEdits edits, Declarator declarator)
     {
         // attributes of an init-declarator or of a function definition's declarator
-        foreach (var item in _model.Items)
+        if (_declaratorNodes is null)
         {
-            if (declarator.FirstToken < item.FirstToken || declarator.LastToken > item.LastToken) continue;
-            foreach (var di in item.Declarators)
-            {
-                if (di.Declarator != declarator) continue;
-                switch (di.Node)
-                {
-                    case InitDeclarator id:
-                        foreach (var a in id.Attributes)
-                            if (!OnlyUnused(a)) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
-                        break;
-                    case FunctionDefinition fd:
-                        foreach (var a in fd.Attributes) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
-                        break;
-                }
-            }
-            return;
+            _declaratorNodes = new Dictionary<Declarator, SyntaxNode>(ReferenceEqualityComparer.Instance);
+            foreach (var item in _model.Items)
+                foreach (var di in item.Declarators)
+                    if (di.Declarator is { } d) _declaratorNodes.TryAdd(d, di.Node);
+        }
+        switch (_declaratorNodes.GetValueOrDefault(declarator))
+        {
+            case InitDeclarator id:
+                foreach (var a in id.Attributes)
+                    if (!OnlyUnused(a)) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
+                break;
+            case FunctionDefinition fd:
+                foreach (var a in fd.Attributes) edits.Purge(a.FirstToken, a.LastToken, requireBlank: true);
+                break;
         }
     }
+
+    /// <summary>Each file-scope declarator's node (init-declarator or function definition), built on first use.</summary>
+    private Dictionary<Declarator, SyntaxNode>? _declaratorNodes;
 
     /// <summary>Makes the storage class <paramref name="keyword"/>: replaces the written one, or inserts it first.</summary>
     private void SetStorageClass(TokenEdits edits, DeclarationSpecifiers specs, Declarator? declarator, string keyword)
@@ -253,13 +254,26 @@ internal sealed partial class OutputAssembly
 
     private IEnumerable<TagMention> MentionsIn(int first, int last)
     {
-        foreach (var s in _sema.Symbols)
+        if (_mentionsByToken is null)
         {
-            if (s is not TagSymbol t) continue;
-            foreach (var m in t.Mentions)
-                if (m.Specifier.FirstToken >= first && m.Specifier.FirstToken <= last) yield return m;
+            var all = new List<TagMention>();
+            foreach (var s in _sema.Symbols)
+                if (s is TagSymbol t) all.AddRange(t.Mentions);
+            // stable: mentions of one token keep the symbol order the scan used to give
+            _mentionsByToken = all.Select((m, i) => (m, i)).OrderBy(p => p.m.Specifier.FirstToken).ThenBy(p => p.i).Select(p => p.m).ToArray();
         }
+        int lo = 0, hi = _mentionsByToken.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_mentionsByToken[mid].Specifier.FirstToken < first) lo = mid + 1; else hi = mid;
+        }
+        for (int k = lo; k < _mentionsByToken.Length && _mentionsByToken[k].Specifier.FirstToken <= last; k++)
+            yield return _mentionsByToken[k];
     }
+
+    /// <summary>Every tag mention of the unit by the first token of its specifier, built on first use.</summary>
+    private TagMention[]? _mentionsByToken;
 
     /// <summary>
     /// Needed tag declarations not satisfied by an emitted definition or mention before the use

@@ -127,8 +127,7 @@ internal sealed partial class OutputAssembly
         int before = _chunks.Count;
         EmitRenamedFromIncludedHeader(item);
         int root = IncludeRootOf(item);
-        var anchor = _unit.Record.Includes.FirstOrDefault(i => i.Region == root);
-        if (anchor is null) return;
+        if (!_includeOfRegion.TryGetValue(root, out var anchor)) return;
         for (int c = before; c < _chunks.Count; c++)
         {
             var old = _chunks[c];

@@ -25,6 +25,9 @@ internal sealed partial class OutputAssembly
     private readonly HeaderEligibility _eligibility;
     private readonly IdentifierIndex _ids;
     private readonly Dictionary<int, int> _includeRootOfRegion = new();
+    /// <summary>The #include that entered each header region; pre-included (-include, -imacros) regions apart.</summary>
+    private readonly Dictionary<int, IncludeRecord> _includeOfRegion = new();
+    private readonly HashSet<int> _preIncludeRegions = new();
 
     // what the output needs, from dependency resolution
     private readonly HashSet<TypedefSymbol> _typedefs = new();
@@ -74,8 +77,10 @@ internal sealed partial class OutputAssembly
         {
             if (inc.Region < 0) continue;
             parentOf[inc.Region] = inc.ParentRegion;
+            _includeOfRegion.TryAdd(inc.Region, inc);
             if (inc.IsPreInclude || inc.IsIMacros) preInclude.Add(inc.Region);
         }
+        _preIncludeRegions.UnionWith(preInclude);
         foreach (var r in _unit.Sources.Regions)
         {
             if (r.Kind != Source.SourceRegionKind.File || r.Id == MainRegion) continue;
@@ -117,8 +122,7 @@ internal sealed partial class OutputAssembly
         return _includeRootOfRegion.GetValueOrDefault(region, -1);
     }
 
-    private bool IsPreIncludeRegion(int region) =>
-        _unit.Record.Includes.Any(i => i.Region == region && (i.IsPreInclude || i.IsIMacros));
+    private bool IsPreIncludeRegion(int region) => _preIncludeRegions.Contains(region);
 
     // ---- dependency resolution (SPEC §2.9) --------------------------------------------------
 
@@ -246,10 +250,21 @@ internal sealed partial class OutputAssembly
         if (mention?.EnclosingDefinition is { } enclosing && _sema.TagMentionOf(enclosing) is { } outer)
             NeedTagDefinition(outer.Tag);
         // everything nested in it comes along too
-        foreach (var (other, _) in _model.TagBodyDepsOf)
+        _definedTagsByToken ??= _model.TagBodyDepsOf.Keys.Where(t => t.Definition is not null)
+            .OrderBy(t => t.Definition!.FirstToken).ToArray();
+        int lo = 0, hi = _definedTagsByToken.Length;
+        while (lo < hi)
         {
-            if (other == tag || other.Definition is not { } od) continue;
-            if (od.FirstToken > spec.FirstToken && od.LastToken <= spec.LastToken) NeedTagDefinition(other);
+            int mid = (lo + hi) >>> 1;
+            if (_definedTagsByToken[mid].Definition!.FirstToken <= spec.FirstToken) lo = mid + 1; else hi = mid;
+        }
+        for (int k = lo; k < _definedTagsByToken.Length && _definedTagsByToken[k].Definition!.FirstToken <= spec.LastToken; k++)
+        {
+            var other = _definedTagsByToken[k];
+            if (other != tag && other.Definition!.LastToken <= spec.LastToken) NeedTagDefinition(other);
         }
     }
+
+    /// <summary>The tags with a definition, by the definition's first token (built on first use).</summary>
+    private TagSymbol[]? _definedTagsByToken;
 }

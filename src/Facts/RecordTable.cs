@@ -1,0 +1,70 @@
+namespace KlpCcp.Facts;
+
+/// <summary>
+/// The records of one collection that this process wrote, in write order, for reading them back
+/// without LiteDB: an optional key (the document id, for upserts and lookups by id) and lookup
+/// indexes created on first use and kept up to date afterwards.
+/// </summary>
+internal sealed class RecordTable<T> where T : IFactRecord<T>
+{
+    private readonly List<T> _rows = new();
+    private readonly Func<T, string>? _key;
+    private readonly Dictionary<string, int> _rowOfKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Func<T, object> Selector, Dictionary<object, List<int>> Rows)> _indexes = new(StringComparer.Ordinal);
+
+    public RecordTable(Func<T, string>? key) => _key = key;
+
+    public IEnumerable<T> All => _rows;
+
+    public void Insert(T record)
+    {
+        if (_key is not null) _rowOfKey[_key(record)] = _rows.Count;
+        _rows.Add(record);
+        foreach (var (selector, rows) in _indexes.Values) AddTo(rows, selector(record), _rows.Count - 1);
+    }
+
+    /// <summary>Replaces the record with the same key in place (its position stays), else inserts it.</summary>
+    public void Upsert(T record)
+    {
+        if (_key is null || !_rowOfKey.TryGetValue(_key(record), out int row))
+        {
+            Insert(record);
+            return;
+        }
+        var old = _rows[row];
+        _rows[row] = record;
+        foreach (var (selector, rows) in _indexes.Values)
+        {
+            object before = selector(old), after = selector(record);
+            if (before.Equals(after)) continue;
+            rows[before].Remove(row);
+            AddTo(rows, after, row);
+        }
+    }
+
+    public T? ByKey(string key) => _rowOfKey.TryGetValue(key, out int row) ? _rows[row] : default;
+
+    /// <summary>The records whose <paramref name="selector"/> value (named <paramref name="index"/>) equals <paramref name="value"/>, in write order.</summary>
+    public List<T> Where(string index, Func<T, object> selector, object value)
+    {
+        if (!_indexes.TryGetValue(index, out var ix))
+        {
+            var rows = new Dictionary<object, List<int>>();
+            for (int i = 0; i < _rows.Count; i++) AddTo(rows, selector(_rows[i]), i);
+            _indexes[index] = ix = (selector, rows);
+        }
+        if (!ix.Rows.TryGetValue(value, out var found)) return new List<T>();
+        var result = new List<T>(found.Count);
+        foreach (int i in found) result.Add(_rows[i]);
+        return result;
+    }
+
+    private static void AddTo(Dictionary<object, List<int>> rows, object value, int row)
+    {
+        if (!rows.TryGetValue(value, out var list)) rows[value] = list = new List<int>();
+        // rows are added in order, except a replaced row moving to another value: keep the list sorted
+        int at = list.Count;
+        while (at > 0 && list[at - 1] > row) at--;
+        list.Insert(at, row);
+    }
+}
