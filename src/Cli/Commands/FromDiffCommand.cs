@@ -143,6 +143,7 @@ public static class FromDiffCommand
             var outputDir = ctx.ResolvePath(o.OutputDirectory ?? ".");
             var outputs = new List<(string Path, string Text)>();
             bool timings = Environment.GetEnvironmentVariable("KLPCCP_TIMINGS") == "1";
+            CollectionAvoidance.Start();
             for (int i = 0; i < units.Count; i++)
             {
                 var (relative, command) = units[i];
