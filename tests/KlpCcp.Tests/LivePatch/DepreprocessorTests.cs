@@ -8,12 +8,8 @@ namespace KlpCcp.Tests.LivePatch;
 /// </summary>
 public class DepreprocessorTests
 {
-    private static string Output(string main, string patched, IReadOnlyDictionary<string, string>? headers = null)
-    {
-        using var h = LivePatchHarness.Create(main, headers, [patched]);
-        h.Result.Succeeded.ShouldBeTrue(string.Join("\n", h.Messages));
-        return h.Result.Text!;
-    }
+    private static string Output(string main, string patched, IReadOnlyDictionary<string, string>? headers = null) =>
+        LivePatchHarness.Text(main, patched, headers);
 
     [Fact]
     public void KeptInvocationsGetTheirDefinesAndUnusedOnesAreDropped()

@@ -6,12 +6,8 @@ namespace KlpCcp.Tests.LivePatch;
 /// </summary>
 public class ExternalizedAttributesTests
 {
-    private static string Output(string main, string patched)
-    {
-        using var h = LivePatchHarness.Create(main, null, [patched]);
-        h.Result.Succeeded.ShouldBeTrue(string.Join("\n", h.Messages));
-        return h.Result.Text!;
-    }
+    private static string Output(string main, string patched, IReadOnlyDictionary<string, string>? headers = null) =>
+        LivePatchHarness.Text(main, patched, headers);
 
     [Fact]
     public void ALocalStaticKeepsUnusedAndLosesItsSection()

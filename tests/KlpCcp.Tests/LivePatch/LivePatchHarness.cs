@@ -49,6 +49,14 @@ internal sealed class LivePatchHarness : IDisposable
 
     public string[] Messages => Result.Diagnostics.Items.Select(d => d.Message).ToArray();
 
+    /// <summary>The live patch's text for one patched function with the built-in kernel policy; the creation must succeed.</summary>
+    public static string Text(string main, string patched, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        using var h = Create(main, headers, [patched]);
+        h.Result.Succeeded.ShouldBeTrue(string.Join("\n", h.Messages));
+        return h.Result.Text!;
+    }
+
     /// <summary>The decision about the function or object <paramref name="name"/> (file scope, or the first of that name).</summary>
     public DecisionRecord? Decision(string name)
     {
