@@ -97,6 +97,9 @@ public static class LivePatchCreation
             if (request.LineDirectivesOutputName is { } outputName)
                 text = PatchedLineDirectives.Insert(text, writer.ChunkStarts, model, plan.Patched, outputName);
             Stage("depreprocessing and writing");
+            // an error the writer could only report (a special macro it cannot define): no text
+            // that would not compile is handed out as a result
+            if (diags.HasErrors) return new LivePatchResult(null, diags, LivePatchFailureKind.Creation);
             return new LivePatchResult(text, diags, null);
         }
         catch (LivePatchAbort abort)
