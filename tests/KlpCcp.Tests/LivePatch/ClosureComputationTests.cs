@@ -71,6 +71,18 @@ public class ClosureComputationTests
     }
 
     [Fact]
+    public void EachExternalizationKeepsTheReasonOfTheWalkThatDecidedIt()
+    {
+        var g = new Graph();
+        int eeG = g.Fn("ee_g"), eeH = g.Fn("ee_h"), puF = g.Fn("pu_f");
+        g.Call(puF, eeG); g.AddressOf(puF, eeH);
+        var (r, _) = g.Close(puF);
+        // ee_h's escaping address makes the resolution walk again, where ee_g is met already externalized
+        r.Reasons[eeG].ShouldBe("the policy prefers externalizing it");
+        r.Reasons[eeH].ShouldBe("its address is taken");
+    }
+
+    [Fact]
     public void NonExternalizableCalleeIsCopiedAndItsCalleesFollowed()
     {
         var g = new Graph();

@@ -107,9 +107,13 @@ internal sealed class ClosureComputation
         public readonly List<(int Source, int Target)> EscapingEdges = new();
         public readonly HashSet<int> BlockedAtBarrier = new();
         public readonly Dictionary<int, int> ReachedFrom = new();
-        public readonly Dictionary<int, string> ExternalizationReason = new();
+        /// <summary>Shared by all walks of a run: a function externalized in one walk is only met as such in the next ones.</summary>
+        public required Dictionary<int, string> ExternalizationReason { get; init; }
         public readonly Dictionary<int, string> DeclarationOnlyReason = new();
     }
+
+    /// <summary>Why each function was externalized, kept from the walk that decided it.</summary>
+    private readonly Dictionary<int, string> _externalizationReasons = new();
 
     /// <summary>
     /// Depth-first from the roots (the patched functions) over evaluated references: calls and
@@ -118,7 +122,7 @@ internal sealed class ClosureComputation
     /// </summary>
     private WalkResult Walk(HashSet<int> externalized, HashSet<int>? barrier, bool final, IReadOnlyList<int>? roots = null)
     {
-        var w = new WalkResult();
+        var w = new WalkResult { ExternalizationReason = _externalizationReasons };
         var stack = new Stack<int>();
         var start = roots ?? _patched.OrderBy(p => Node(p).Entity.Order).ToList();
         foreach (var r in start.Reverse())
