@@ -35,7 +35,9 @@ internal static class DecisionWriter
         foreach (var f in closure.ExternalizedFunctions)
             list.Add(Externalized(unit, f, From(f), closure.Reasons.GetValueOrDefault(f, "externalized"), mods, "function"));
         foreach (var o in closure.ExternalizedObjects)
-            list.Add(Externalized(unit, o, From(o), "the policy externalizes it", mods, "object"));
+            list.Add(Externalized(unit, o, From(o), store.Entity(unit, o)?.IsPerCpu == true
+                ? "the policy externalizes it; a per-cpu object is declared extern under its own name, never through a pointer (its address is an offset into each CPU's area): the running kernel must export it to the live patch"
+                : "the policy externalizes it", mods, "object"));
         foreach (var o in closure.CopiedObjects)
         {
             bool decidedWithoutPolicy = closure.Reasons.TryGetValue(o, out var reason);
