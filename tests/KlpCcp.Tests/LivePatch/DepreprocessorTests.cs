@@ -33,11 +33,12 @@ public class DepreprocessorTests
         text.ShouldBe("/* klp-ccp: from main.c */\n#define S(a) S_(a)\n#define S_(a) #a\nconst char *klpp_f(void)\n{\n\treturn \n#define klpp_f hello\nS(klpp_f);\n}\n");
     }
 
+    /// <summary>A used -D macro is synthesized after an #undef: the live patch's build may pass it with another value.</summary>
     [Fact]
     public void CommandLineMacrosAreSynthesizedWhenUsed()
     {
         using var h = LivePatchHarness.Create("int f(void)\n{\n\treturn VALUE + 1;\n}\n", null, ["f"], commandLineDirectives: ["#define VALUE 41", "#define OTHER 1"]);
-        h.Result.Text.ShouldBe("#define VALUE 41\n\n/* klp-ccp: from main.c */\nint klpp_f(void)\n{\n\treturn VALUE + 1;\n}\n");
+        h.Result.Text.ShouldBe("#undef VALUE\n#define VALUE 41\n\n/* klp-ccp: from main.c */\nint klpp_f(void)\n{\n\treturn VALUE + 1;\n}\n");
     }
 
     [Fact]

@@ -102,7 +102,9 @@ internal sealed class MacroDirectivePlanner
         var slot = OriginalSlot(originalKey, entry) is { } s && Feasible(name, s.Entry, seq, definition) ? s
             : ChunkStartSlot(entry) is { } c && Feasible(name, c.Entry, seq, definition) ? c
             : (Entry: entry, Key: BeforeUseKey(entry, useKey));
-        if (current != -1) Place(slot.Entry, slot.Key, $"#undef {def.Name}", -1, -1);
+        // a -D macro: the live patch's own build may pass it with another value (kbuild's
+        // KBUILD_MODNAME is the livepatch module's name), which a bare #define would clash with
+        if (current != -1 || def.Origin == MacroOrigin.CommandLine) Place(slot.Entry, slot.Key, $"#undef {def.Name}", -1, -1);
         PlaceDefinition(slot, definition);
         AddConstraint(name, _entries[slot.Entry].FirstSeq - 1, ConstraintKind.Placed, definition);
         AddConstraint(name, seq, ConstraintKind.RequireDefined, definition);
