@@ -24,21 +24,7 @@ public class CcpCorpusTests
 
     [SkippableTheory]
     [MemberData(nameof(CaseNames))]
-    public void ToyPolicyAsShellCommands(string caseName)
-    {
-        var dir = Path.Combine(SharedData.RepositoryRoot, "testsuite", "toy-policy");
-        Check(caseName,
-        [
-            "-I", Path.Combine(dir, "is-patched.sh"),
-            "-H", Path.Combine(dir, "may-include-header.sh"),
-            "-F", Path.Combine(dir, "can-externalize-fun.sh"),
-            "-S", Path.Combine(dir, "shall-externalize-fun.sh"),
-            "-O", Path.Combine(dir, "shall-externalize-obj.sh"),
-            "-P", Path.Combine(dir, "modify-patched-fun-sym.sh"),
-            "-E", Path.Combine(dir, "modify-externalized-sym.sh"),
-            "-R", Path.Combine(dir, "rename-rewritten-fun.sh"),
-        ]);
-    }
+    public void ToyPolicyAsShellCommands(string caseName) => Check(caseName, PolicyScriptArguments.For("toy-policy"));
 
     private static void Check(string caseName, string[] policyArgs, bool checkWhy = false)
     {

@@ -91,18 +91,7 @@ public class KernelLivePatchTests(ITestOutputHelper output)
     {
         SharedData.Require();
         var builtIn = BuiltInRun(caseName);
-        var dir = Path.Combine(SharedData.RepositoryRoot, "testsuite", "kernel-policy");
-        var shell = Execute(caseName, builtIn.Patched, "shell",
-        [
-            "-I", Path.Combine(dir, "is-patched.sh"),
-            "-H", Path.Combine(dir, "may-include-header.sh"),
-            "-F", Path.Combine(dir, "can-externalize-fun.sh"),
-            "-S", Path.Combine(dir, "shall-externalize-fun.sh"),
-            "-O", Path.Combine(dir, "shall-externalize-obj.sh"),
-            "-P", Path.Combine(dir, "modify-patched-fun-sym.sh"),
-            "-E", Path.Combine(dir, "modify-externalized-sym.sh"),
-            "-R", Path.Combine(dir, "rename-rewritten-fun.sh"),
-        ], builtIn.PreprocessedLines);
+        var shell = Execute(caseName, builtIn.Patched, "shell", PolicyScriptArguments.For("kernel-policy"), builtIn.PreprocessedLines);
         output.WriteLine($"{caseName}: built-in {builtIn.Milliseconds} ms, shell commands {shell.Milliseconds} ms");
         shell.Cli.ExitCode.ShouldBe(builtIn.Cli.ExitCode, shell.Cli.Stderr);
         shell.Cli.Stderr.ShouldBe(builtIn.Cli.Stderr);

@@ -1,3 +1,4 @@
+#pragma warning disable CA1416 // Unix file modes: the tests run on Linux only
 namespace KlpCcp.Tests.FromDiff;
 
 /// <summary>klp-ccp from-diff end to end on small trees: classification, the patched set, refusals, bad input.</summary>
