@@ -45,17 +45,9 @@ public sealed class FactStore : IDisposable
     private RecordTable<T> Table<T>() where T : IFactRecord<T>
     {
         if (!_session!.TryGetValue(T.Collection, out var table))
-            _session[T.Collection] = table = new RecordTable<T>(KeyOf<T>());
+            _session[T.Collection] = table = new RecordTable<T>();
         return (RecordTable<T>)table;
     }
-
-    /// <summary>The document id of the record types that are upserted or looked up by id.</summary>
-    private static Func<T, string>? KeyOf<T>() where T : IFactRecord<T> =>
-        typeof(T) == typeof(EntityRecord) ? r => EntityRecord.Key(((EntityRecord)(object)r).Unit, ((EntityRecord)(object)r).Id)
-        : typeof(T) == typeof(DecisionRecord) ? r => DecisionRecord.Key(((DecisionRecord)(object)r).Unit, ((DecisionRecord)(object)r).Entity)
-        : typeof(T) == typeof(FileRecord) ? r => FileRecord.Key(((FileRecord)(object)r).Unit, ((FileRecord)(object)r).Id)
-        : typeof(T) == typeof(DeclarationRecord) ? r => DeclarationRecord.Key(((DeclarationRecord)(object)r).Unit, ((DeclarationRecord)(object)r).Id)
-        : null;
 
     /// <summary>Inserts records in one transaction.</summary>
     public void Insert<T>(IEnumerable<T> records) where T : IFactRecord<T>

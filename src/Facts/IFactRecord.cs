@@ -7,5 +7,7 @@ public interface IFactRecord<TSelf> where TSelf : IFactRecord<TSelf>
 {
     static abstract string Collection { get; }
     BsonDocument ToDocument();
+    /// <summary>The document id of records upserted or looked up by id (its "_id"); null for the others.</summary>
+    string? DocumentKey => null;
     static abstract TSelf FromDocument(BsonDocument document);
 }

@@ -2,23 +2,20 @@ namespace KlpCcp.Facts;
 
 /// <summary>
 /// The records of one collection that this process wrote, in write order, for reading them back
-/// without LiteDB: an optional key (the document id, for upserts and lookups by id) and lookup
-/// indexes created on first use and kept up to date afterwards.
+/// without LiteDB: keyed by their document id where they have one (upserts, lookups by id), and
+/// lookup indexes created on first use and kept up to date afterwards.
 /// </summary>
 internal sealed class RecordTable<T> where T : IFactRecord<T>
 {
     private readonly List<T> _rows = new();
-    private readonly Func<T, string>? _key;
     private readonly Dictionary<string, int> _rowOfKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Func<T, object> Selector, Dictionary<object, List<int>> Rows)> _indexes = new(StringComparer.Ordinal);
-
-    public RecordTable(Func<T, string>? key) => _key = key;
 
     public IEnumerable<T> All => _rows;
 
     public void Insert(T record)
     {
-        if (_key is not null) _rowOfKey[_key(record)] = _rows.Count;
+        if (record.DocumentKey is { } key) _rowOfKey[key] = _rows.Count;
         _rows.Add(record);
         foreach (var (selector, rows) in _indexes.Values) AddTo(rows, selector(record), _rows.Count - 1);
     }
@@ -26,7 +23,7 @@ internal sealed class RecordTable<T> where T : IFactRecord<T>
     /// <summary>Replaces the record with the same key in place (its position stays), else inserts it.</summary>
     public void Upsert(T record)
     {
-        if (_key is null || !_rowOfKey.TryGetValue(_key(record), out int row))
+        if (record.DocumentKey is not { } key || !_rowOfKey.TryGetValue(key, out int row))
         {
             Insert(record);
             return;

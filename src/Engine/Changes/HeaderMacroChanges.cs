@@ -38,9 +38,9 @@ public sealed class HeaderMacroChanges
             if (e.Kind != MacroEventKind.Define || e.Macro < 0) continue;
             var region = unit.Sources.GetRegion(e.DirectiveLoc);
             if (region is null || region.Id == unit.MainRegion) continue;
-            int s = e.DirectiveLoc - region.Base, end = Math.Min(e.EndLoc - region.Base, region.File.Text.Length);
-            if (end <= s) continue;
-            yield return (region.File.Path, Normalized(region.File.Text.AsSpan(s, end - s)), e.Macro);
+            var directive = unit.Sources.Text(e.DirectiveLoc, e.EndLoc);
+            if (directive.IsEmpty) continue;
+            yield return (region.File.Path, Normalized(directive), e.Macro);
         }
     }
 

@@ -41,6 +41,18 @@ public sealed class SourceManager
         return r;
     }
 
+    /// <summary>
+    /// The source text from <paramref name="loc"/> up to <paramref name="endLoc"/> (exclusive) in
+    /// the region of <paramref name="loc"/>, cut at its file's end; empty outside any region.
+    /// </summary>
+    public ReadOnlySpan<char> Text(int loc, int endLoc)
+    {
+        var region = GetRegion(loc);
+        if (region is null) return default;
+        int s = loc - region.Base, e = Math.Min(endLoc - region.Base, region.File.Text.Length);
+        return region.File.Text.AsSpan(s, Math.Max(0, e - s));
+    }
+
     /// <summary>File, 1-based line, 0-based column of a location.</summary>
     public (SourceRegion Region, int Line, int Column)? Resolve(int loc)
     {

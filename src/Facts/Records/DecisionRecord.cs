@@ -21,7 +21,7 @@ public sealed record DecisionRecord(int Unit, int Entity, DecisionKind Decision,
 
     public BsonDocument ToDocument() => new()
     {
-        ["_id"] = Key(Unit, Entity),
+        ["_id"] = DocumentKey,
         ["unit"] = Unit,
         ["entity"] = Entity,
         ["decision"] = (int)Decision,
@@ -42,6 +42,8 @@ public sealed record DecisionRecord(int Unit, int Entity, DecisionKind Decision,
             MadePointer = d["pointer"].AsBoolean,
             PolicyAnswer = d["policy"].IsNull ? null : d["policy"].AsString,
         };
+
+    public string DocumentKey => Key(Unit, Entity);
 
     internal static string Key(int unit, int entity) => $"{unit}:{entity}";
 }

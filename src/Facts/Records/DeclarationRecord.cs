@@ -18,7 +18,7 @@ public sealed record DeclarationRecord(int Unit, int Id, int Entity, SourceSpan 
 
     public BsonDocument ToDocument() => new()
     {
-        ["_id"] = Key(Unit, Id),
+        ["_id"] = DocumentKey,
         ["unit"] = Unit,
         ["id"] = Id,
         ["entity"] = Entity,
@@ -40,6 +40,8 @@ public sealed record DeclarationRecord(int Unit, int Id, int Entity, SourceSpan 
             HasInitializer = d["init"].AsBoolean,
             AtBlockScope = d["block"].AsBoolean,
         };
+
+    public string DocumentKey => Key(Unit, Id);
 
     internal static string Key(int unit, int id) => $"{unit}:{id}";
 }

@@ -39,7 +39,7 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
 
     public BsonDocument ToDocument() => new()
     {
-        ["_id"] = Key(Unit, Id),
+        ["_id"] = DocumentKey,
         ["unit"] = Unit,
         ["id"] = Id,
         ["kind"] = (int)Kind,
@@ -81,6 +81,8 @@ public sealed record EntityRecord(int Unit, int Id, EntityKind Kind, string Name
             IsDiscarded = d.ContainsKey("discarded") && d["discarded"].AsBoolean,
             IsPerCpu = d.ContainsKey("percpu") && d["percpu"].AsBoolean,
         };
+
+    public string DocumentKey => Key(Unit, Id);
 
     internal static string Key(int unit, int id) => $"{unit}:{id}";
 }

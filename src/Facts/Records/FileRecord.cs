@@ -17,7 +17,7 @@ public sealed record FileRecord(int Unit, int Id, string Path, int IncludeId, in
 
     public BsonDocument ToDocument() => new()
     {
-        ["_id"] = Key(Unit, Id),
+        ["_id"] = DocumentKey,
         ["unit"] = Unit,
         ["file"] = Id,
         ["path"] = Path,
@@ -34,6 +34,8 @@ public sealed record FileRecord(int Unit, int Id, string Path, int IncludeId, in
             Eligible = d["eligible"].IsNull ? null : d["eligible"].AsBoolean,
             EligibilityReason = d["why"].IsNull ? null : d["why"].AsString,
         };
+
+    public string DocumentKey => Key(Unit, Id);
 
     internal static string Key(int unit, int id) => $"{unit}:{id}";
 }

@@ -142,13 +142,7 @@ internal sealed class ConditionalReproduction
         return group.TakenBranch >= 0 && !hasElse ? "#else\n" + MissingElseError + "\n" + raw : raw;
     }
 
-    public static string RawText(PreprocessedUnit unit, int loc, int endLoc)
-    {
-        var region = unit.Sources.GetRegion(loc);
-        if (region is null) return "";
-        int s = loc - region.Base, e = Math.Min(endLoc - region.Base, region.File.Text.Length);
-        return region.File.Text.Substring(s, Math.Max(0, e - s));
-    }
+    public static string RawText(PreprocessedUnit unit, int loc, int endLoc) => unit.Sources.Text(loc, endLoc).ToString();
 
     /// <summary>An include guard of a header (not of the main file): #ifndef G directly followed by #define G.</summary>
     private bool IsDroppedGuard(ConditionalGroup group, List<int> groupLines)
