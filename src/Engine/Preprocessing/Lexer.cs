@@ -762,14 +762,20 @@ internal sealed class Lexer
             }
             if (c == '\n' || c == '\r')
             {
-                int b = p - 1;
-                while (b >= 0 && (_text[b] == ' ' || _text[b] == '\t')) b--;
-                if (b >= 0 && _text[b] == '\\') { p = ConsumeNewline(p); continue; }
+                if (IsSplicedNewline(p)) { p = ConsumeNewline(p); continue; }
                 return p;
             }
             p++;
         }
         return _end;
+    }
+
+    /// <summary>The newline at <paramref name="p"/> follows a backslash (blanks between allowed, as gcc does): the line goes on.</summary>
+    private bool IsSplicedNewline(int p)
+    {
+        int b = p - 1;
+        while (b >= 0 && (_text[b] == ' ' || _text[b] == '\t')) b--;
+        return b >= 0 && _text[b] == '\\';
     }
 
     public int LineEnd(int p)
@@ -779,9 +785,7 @@ internal sealed class Lexer
             char c = _text[p];
             if (c == '\n' || c == '\r')
             {
-                int b = p - 1;
-                while (b >= 0 && (_text[b] == ' ' || _text[b] == '\t')) b--;
-                if (b >= 0 && _text[b] == '\\') { p = ConsumeNewline(p); continue; }
+                if (IsSplicedNewline(p)) { p = ConsumeNewline(p); continue; }
                 return p;
             }
             p++;
